@@ -1,0 +1,25 @@
+package io.pgenrm.domain;
+
+/** What inference cost: calls made, tokens in and out, calls saved by caches, wall-clock milliseconds. */
+public record CallCost(int calls, long promptTokens, long completionTokens, int cachedCalls, long wallMillis) {
+    public static final CallCost NONE = new CallCost(0, 0, 0, 0, 0);
+
+    public static CallCost oneCall(long promptTokens, long completionTokens, long wallMillis) {
+        return new CallCost(1, promptTokens, completionTokens, 0, wallMillis);
+    }
+
+    /** Sums counters; wall time is not additive across parallel work, so the caller sets it. */
+    public CallCost plus(CallCost other) {
+        return new CallCost(calls + other.calls, promptTokens + other.promptTokens,
+                completionTokens + other.completionTokens, cachedCalls + other.cachedCalls,
+                wallMillis + other.wallMillis);
+    }
+
+    public CallCost withWallMillis(long millis) {
+        return new CallCost(calls, promptTokens, completionTokens, cachedCalls, millis);
+    }
+
+    public CallCost withCachedCalls(int cached) {
+        return new CallCost(calls, promptTokens, completionTokens, cachedCalls + cached, wallMillis);
+    }
+}

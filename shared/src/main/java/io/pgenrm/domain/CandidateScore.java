@@ -1,0 +1,25 @@
+package io.pgenrm.domain;
+
+import java.util.List;
+
+/**
+ * Scores of one candidate: one 1-10 score per rubric criterion (same order as the rubric, empty when the judge
+ * gave only a total) and the weighted total on the same 1-10 scale.
+ */
+public record CandidateScore(int candidate, List<Double> criterionScores, double total) {
+    public CandidateScore {
+        criterionScores = Validation.copyOrEmpty(criterionScores);
+        Validation.require(Double.isFinite(total), "total", "must be finite");
+    }
+
+    /** Weighted total of per-criterion scores under a rubric. */
+    public static CandidateScore weighted(int candidate, Rubric rubric, List<Double> scores) {
+        Validation.require(scores.size() == rubric.criteria().size(), "scores",
+                "need one score per criterion: " + rubric.criteria().size() + ", got " + scores.size());
+        double total = 0;
+        for (int i = 0; i < scores.size(); i++) {
+            total += rubric.criteria().get(i).weight() * scores.get(i) / 100.0;
+        }
+        return new CandidateScore(candidate, scores, total);
+    }
+}
