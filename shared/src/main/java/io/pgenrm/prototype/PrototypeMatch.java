@@ -1,0 +1,16 @@
+package io.pgenrm.prototype;
+
+import java.util.List;
+
+/** The prototype nearest to a user and its most similar members (never the user themself). */
+public record PrototypeMatch(int prototypeId, double similarity, List<Neighbour> neighbours) {
+    public static final int NONE = -1;
+
+    public PrototypeMatch {
+        neighbours = List.copyOf(neighbours);
+    }
+
+    public static PrototypeMatch none() {
+        return new PrototypeMatch(NONE, 0, List.of());
+    }
+}
