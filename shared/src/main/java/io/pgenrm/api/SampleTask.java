@@ -1,0 +1,12 @@
+package io.pgenrm.api;
+
+import io.pgenrm.domain.SampleSource;
+import io.pgenrm.domain.UserHistory;
+
+/**
+ * One planned sample of an evaluation: whose history to judge from (the user for Ind-N, a neighbour for Pro-M),
+ * its index and seed, the seed its persona is induced with, and whether a separate rubric call is needed.
+ */
+public record SampleTask(SampleSource source, UserHistory history, int sampleIndex, long seed, long personaSeed,
+        boolean rubricStep) {
+}

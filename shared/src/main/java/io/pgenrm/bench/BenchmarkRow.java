@@ -1,0 +1,17 @@
+package io.pgenrm.bench;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.pgenrm.domain.Message;
+import java.util.List;
+
+/** One PersonalRewardBench JSONL row, field names as in the data set. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record BenchmarkRow(@JsonProperty("user_id") String userId, @JsonProperty("split") String split,
+        @JsonProperty("context") List<Message> context, @JsonProperty("chosen") Response chosen,
+        @JsonProperty("rejected") Response rejected) {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Response(@JsonProperty("content") String content) {
+    }
+}
