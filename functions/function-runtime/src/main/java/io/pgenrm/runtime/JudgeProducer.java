@@ -1,0 +1,48 @@
+package io.pgenrm.runtime;
+
+import dev.langchain4j.model.chat.ChatModel;
+import io.pgenrm.chain.PromptTemplates;
+import io.pgenrm.judge.Judge;
+import io.pgenrm.llm.LlmJudge;
+import io.pgenrm.llm.LlmJudgeOptions;
+import io.pgenrm.local.LocalJudge;
+import io.pgenrm.workflow.DirectEvaluationSteps;
+import io.pgenrm.workflow.EvaluationSteps;
+import io.pgenrm.workflow.InMemoryPersonaCache;
+import io.pgenrm.workflow.PersonaCache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import java.nio.file.Path;
+
+/** Chooses the judge backend from configuration and builds the evaluation steps every function adapts. */
+@ApplicationScoped
+public class JudgeProducer {
+
+    @Produces
+    @ApplicationScoped
+    Judge judge(PgenrmConfig config, Instance<ChatModel> chatModel) {
+        return switch (config.backend()) {
+            case "local" -> new LocalJudge();
+            case "llm" -> new LlmJudge(chatModel.get(),
+                    PromptTemplates.load(config.llm().promptsDir().map(Path::of).orElse(null)),
+                    new LlmJudgeOptions(LlmJudgeOptions.Format.parse(config.llm().format()),
+                            config.llm().temperature(), config.llm().maxTokens(), config.llm().maxRetries(),
+                            config.llm().initialBackoff(), config.llm().maxBackoff()));
+            default -> throw new IllegalStateException(
+                    "pgenrm.backend must be \"local\" or \"llm\", got \"" + config.backend() + "\"");
+        };
+    }
+
+    @Produces
+    @ApplicationScoped
+    PersonaCache personaCache() {
+        return new InMemoryPersonaCache();
+    }
+
+    @Produces
+    @ApplicationScoped
+    EvaluationSteps steps(Judge judge, PersonaCache cache, CurrentPopulation population, PgenrmConfig config) {
+        return new DirectEvaluationSteps(judge, cache, population, population, config.maxResamples());
+    }
+}

@@ -1,0 +1,49 @@
+package io.pgenrm.runtime;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings under {@code pgenrm.*}; the inference endpoint itself is configured under quarkus.langchain4j.openai. */
+@ConfigMapping(prefix = "pgenrm")
+public interface PgenrmConfig {
+    /** Judge backend: {@code local} (embedded CPU default) or {@code llm} (OpenAI-compatible endpoint). */
+    @WithDefault("local")
+    String backend();
+
+    /** How often unusable judge output is resampled before the sample is recorded as a parse failure. */
+    @WithDefault("2")
+    int maxResamples();
+
+    /** Upper bound of samples (hence inference calls) in flight at once in this process. */
+    @WithDefault("16")
+    int maxInFlight();
+
+    Llm llm();
+
+    interface Llm {
+        /** {@code staged} (persona, rubric, scores in separate calls) or {@code chain} (one generation per sample). */
+        @WithDefault("staged")
+        String format();
+
+        /** Directory whose prompt files replace the built-in templates of the same name. */
+        Optional<String> promptsDir();
+
+        @WithDefault("0.7")
+        double temperature();
+
+        @WithDefault("1536")
+        int maxTokens();
+
+        /** Retries after the first attempt on 429, 5xx and timeouts, with jittered exponential backoff. */
+        @WithDefault("3")
+        int maxRetries();
+
+        @WithDefault("PT0.5S")
+        Duration initialBackoff();
+
+        @WithDefault("PT20S")
+        Duration maxBackoff();
+    }
+}

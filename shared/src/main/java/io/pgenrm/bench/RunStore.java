@@ -1,0 +1,20 @@
+package io.pgenrm.bench;
+
+import io.pgenrm.domain.EvaluationResult;
+import java.util.List;
+import java.util.Set;
+
+/** Durable record of batch runs: every finished item is stored once, so a rerun resumes without duplicates. */
+public interface RunStore {
+    /** Creates the run if it does not exist yet; an existing run is resumed. */
+    void openRun(RunInfo run);
+
+    Set<String> finishedItemIds(String runId);
+
+    /** Stores the outcome (and the evaluation chains when there is a result); false if it was already stored. */
+    boolean recordItem(ItemOutcome outcome, EvaluationResult result);
+
+    List<ItemOutcome> outcomes(String runId);
+
+    void closeRun(String runId, String reportJson);
+}

@@ -1,0 +1,54 @@
+package io.pgenrm.prototype;
+
+import io.pgenrm.domain.Persona;
+import io.pgenrm.domain.PersonaTrait;
+import io.pgenrm.local.HashedTextEmbedder;
+import io.pgenrm.local.StyleFeature;
+
+/**
+ * The vector a persona is clustered on: its learned feature weights when the backend has them (local), otherwise
+ * an embedding of its preference analysis and traits (llm). One backend per deployment, so spaces never mix.
+ */
+public final class PersonaEmbedding {
+    private static final HashedTextEmbedder TEXT = new HashedTextEmbedder();
+
+    private PersonaEmbedding() {
+    }
+
+    public static double[] of(Persona persona) {
+        if (!persona.featureWeights().isEmpty()) {
+            StyleFeature[] features = StyleFeature.values();
+            double[] v = new double[features.length];
+            for (StyleFeature f : features) {
+                v[f.ordinal()] = persona.featureWeights().getOrDefault(f.name(), 0.0);
+            }
+            return v;
+        }
+        StringBuilder text = new StringBuilder(persona.analysis());
+        for (PersonaTrait trait : persona.traits()) {
+            text.append('\n').append(trait.statement());
+        }
+        return TEXT.embed(text.toString());
+    }
+
+    public static boolean isZero(double[] v) {
+        for (double x : v) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static double cosine(double[] a, double[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+    }
+}

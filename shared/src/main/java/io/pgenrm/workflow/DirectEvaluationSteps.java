@@ -1,0 +1,148 @@
+package io.pgenrm.workflow;
+
+import io.pgenrm.api.AggregateScoresRequest;
+import io.pgenrm.api.GenerateRubricRequest;
+import io.pgenrm.api.InducePersonaRequest;
+import io.pgenrm.api.MatchPrototypeRequest;
+import io.pgenrm.api.PersonaResponse;
+import io.pgenrm.api.PlanSamplesRequest;
+import io.pgenrm.api.RubricResponse;
+import io.pgenrm.api.SamplePlan;
+import io.pgenrm.api.ScoreSampleRequest;
+import io.pgenrm.domain.CallCost;
+import io.pgenrm.domain.ChainStatus;
+import io.pgenrm.domain.EvaluationChain;
+import io.pgenrm.domain.EvaluationResult;
+import io.pgenrm.domain.Persona;
+import io.pgenrm.domain.UserHistory;
+import io.pgenrm.judge.Judge;
+import io.pgenrm.judge.JudgeOutputException;
+import io.pgenrm.judge.Judged;
+import io.pgenrm.judge.SampleRequest;
+import io.pgenrm.judge.ScoredSample;
+import io.pgenrm.prototype.Neighbour;
+import io.pgenrm.prototype.PersonaEmbedding;
+import io.pgenrm.prototype.PrototypeIndex;
+import io.pgenrm.prototype.PrototypeMatch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The steps computed in this process over a {@link Judge}. Function adapters and the in-process workflow both
+ * call this; unusable judge output is resampled a bounded number of times, then reported as a failed sample.
+ */
+public final class DirectEvaluationSteps implements EvaluationSteps {
+    private static final long RESAMPLE_STRIDE = 0x9E3779B97F4A7C15L;
+
+    private final Judge judge;
+    private final PersonaCache personas;
+    private final PrototypeCatalog prototypes;
+    private final UserDirectory users;
+    private final int maxResamples;
+
+    public DirectEvaluationSteps(Judge judge, PersonaCache personas, PrototypeCatalog prototypes,
+            UserDirectory users, int maxResamples) {
+        this.judge = judge;
+        this.personas = personas;
+        this.prototypes = prototypes;
+        this.users = users;
+        this.maxResamples = maxResamples;
+    }
+
+    public Judge judge() {
+        return judge;
+    }
+
+    @Override
+    public PersonaResponse inducePersona(InducePersonaRequest request) {
+        UserHistory history = request.history();
+        long seed = judge.personaVariesBySeed() ? request.seed() : 0;
+        Optional<Judged<Persona>> cached = personas.find(history.userId(), history.version(), seed);
+        if (cached.isPresent()) {
+            return new PersonaResponse(cached.get().value(), CallCost.NONE.withCachedCalls(cached.get().cost().calls()));
+        }
+        Judged<Persona> induced = withResamples(attempt -> judge.inducePersona(history, seed));
+        personas.put(induced);
+        return new PersonaResponse(induced.value(), induced.cost());
+    }
+
+    @Override
+    public PrototypeMatch matchPrototype(MatchPrototypeRequest request) {
+        if (request.neighbours() == 0) {
+            return PrototypeMatch.none();
+        }
+        PrototypeIndex index = prototypes.index();
+        double[] embedding = request.persona() == null ? new double[0] : PersonaEmbedding.of(request.persona());
+        PrototypeIndex.Ranked ranked = index.match(request.userId(),
+                embedding.length == 0 ? new double[dimensionsOf(index)] : embedding, request.neighbours());
+        List<Neighbour> neighbours = new ArrayList<>();
+        for (PrototypeIndex.Ranked.Member member : ranked.members()) {
+            users.find(member.userId())
+                    .ifPresent(history -> neighbours.add(new Neighbour(member.userId(), member.similarity(), history)));
+        }
+        return new PrototypeMatch(ranked.prototypeId(), ranked.similarity(), neighbours);
+    }
+
+    @Override
+    public SamplePlan planSamples(PlanSamplesRequest request) {
+        return SamplePlanner.plan(request.request(), request.match(), judge.personaVariesBySeed(),
+                judge.needsRubricStep());
+    }
+
+    @Override
+    public RubricResponse generateRubric(GenerateRubricRequest request) {
+        Judged<io.pgenrm.domain.Rubric> rubric = withResamples(
+                attempt -> judge.generateRubric(request.persona(), request.scenario(), resampled(request.seed(), attempt)));
+        return new RubricResponse(rubric.value(), rubric.cost());
+    }
+
+    @Override
+    public EvaluationChain scoreSample(ScoreSampleRequest request) {
+        CallCost spent = CallCost.NONE;
+        String lastOutput = "";
+        String lastReason = "";
+        for (int attempt = 0; attempt <= maxResamples; attempt++) {
+            long seed = resampled(request.seed(), attempt);
+            try {
+                Judged<ScoredSample> scored = judge.scoreSample(new SampleRequest(request.persona(), request.history(),
+                        request.rubric(), request.scenario(), request.sampleIndex(), seed));
+                return new EvaluationChain(request.source(), request.persona().userId(), request.sampleIndex(), seed,
+                        request.persona(), scored.value().rubric(), scored.value().scores(), ChainStatus.OK, null,
+                        scored.rawOutput(), spent.plus(scored.cost()));
+            } catch (JudgeOutputException e) {
+                spent = spent.plus(CallCost.oneCall(0, 0, 0));
+                lastOutput = e.rawOutput();
+                lastReason = e.getMessage();
+            }
+        }
+        return new EvaluationChain(request.source(), request.persona().userId(), request.sampleIndex(), request.seed(),
+                request.persona(), request.rubric(), List.of(), ChainStatus.PARSE_FAILURE,
+                "unusable judge output after " + (maxResamples + 1) + " attempts: " + lastReason, lastOutput, spent);
+    }
+
+    @Override
+    public EvaluationResult aggregateScores(AggregateScoresRequest request) {
+        return ScoreAggregator.aggregate(request);
+    }
+
+    private <T> Judged<T> withResamples(java.util.function.IntFunction<Judged<T>> step) {
+        JudgeOutputException last = null;
+        for (int attempt = 0; attempt <= maxResamples; attempt++) {
+            try {
+                return step.apply(attempt);
+            } catch (JudgeOutputException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private static long resampled(long seed, int attempt) {
+        return attempt == 0 ? seed : seed + attempt * RESAMPLE_STRIDE;
+    }
+
+    private static int dimensionsOf(PrototypeIndex index) {
+        return index.prototypes().isEmpty() ? 1 : index.prototypes().get(0).centroid().length;
+    }
+}

@@ -1,0 +1,32 @@
+package io.pgenrm.workflow;
+
+import io.pgenrm.api.AggregateScoresRequest;
+import io.pgenrm.api.GenerateRubricRequest;
+import io.pgenrm.api.InducePersonaRequest;
+import io.pgenrm.api.MatchPrototypeRequest;
+import io.pgenrm.api.PersonaResponse;
+import io.pgenrm.api.PlanSamplesRequest;
+import io.pgenrm.api.RubricResponse;
+import io.pgenrm.api.SamplePlan;
+import io.pgenrm.api.ScoreSampleRequest;
+import io.pgenrm.domain.EvaluationChain;
+import io.pgenrm.domain.EvaluationResult;
+import io.pgenrm.prototype.PrototypeMatch;
+
+/**
+ * The steps of one evaluation, one method per deployed function. The in-process workflow and the Step Functions
+ * definition both compose exactly these, so the two cannot drift apart.
+ */
+public interface EvaluationSteps {
+    PersonaResponse inducePersona(InducePersonaRequest request);
+
+    PrototypeMatch matchPrototype(MatchPrototypeRequest request);
+
+    SamplePlan planSamples(PlanSamplesRequest request);
+
+    RubricResponse generateRubric(GenerateRubricRequest request);
+
+    EvaluationChain scoreSample(ScoreSampleRequest request);
+
+    EvaluationResult aggregateScores(AggregateScoresRequest request);
+}

@@ -1,0 +1,100 @@
+package io.pgenrm.workflow;
+
+import io.pgenrm.api.AggregateScoresRequest;
+import io.pgenrm.api.EvaluateRequest;
+import io.pgenrm.api.GenerateRubricRequest;
+import io.pgenrm.api.InducePersonaRequest;
+import io.pgenrm.api.MatchPrototypeRequest;
+import io.pgenrm.api.PersonaResponse;
+import io.pgenrm.api.PlanSamplesRequest;
+import io.pgenrm.api.SamplePlan;
+import io.pgenrm.api.SampleTask;
+import io.pgenrm.api.ScoreSampleRequest;
+import io.pgenrm.domain.CallCost;
+import io.pgenrm.domain.ChainStatus;
+import io.pgenrm.domain.EvaluationChain;
+import io.pgenrm.domain.EvaluationResult;
+import io.pgenrm.domain.Persona;
+import io.pgenrm.domain.Rubric;
+import io.pgenrm.domain.UserHistory;
+import io.pgenrm.judge.InferenceCallException;
+import io.pgenrm.judge.JudgeOutputException;
+import io.pgenrm.prototype.Neighbour;
+import io.pgenrm.prototype.PrototypeMatch;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * One evaluation in-process: persona, prototype match, every Ind-N and Pro-M sample at once on a bounded pool (its
+ * size caps the inference calls in flight), then aggregation. A sample that fails is recorded, not fatal.
+ */
+public final class EvaluationWorkflow {
+    private final EvaluationSteps steps;
+    private final UserDirectory users;
+    private final ExecutorService samplePool;
+
+    public EvaluationWorkflow(EvaluationSteps steps, UserDirectory users, ExecutorService samplePool) {
+        this.steps = steps;
+        this.users = users;
+        this.samplePool = samplePool;
+    }
+
+    public EvaluationResult evaluate(EvaluateRequest input) {
+        long started = System.nanoTime();
+        UserHistory history = input.history() != null ? input.history()
+                : users.find(input.userId()).orElse(UserHistory.empty(input.userId()));
+        EvaluateRequest request = new EvaluateRequest(input.requestId(), input.userId(), history, input.scenario(),
+                input.scaling());
+        PersonaResponse self = steps.inducePersona(new InducePersonaRequest(history, 0));
+        PrototypeMatch match = request.scaling().pro() == 0 ? PrototypeMatch.none()
+                : steps.matchPrototype(new MatchPrototypeRequest(request.userId(), self.persona(),
+                        request.scaling().pro()));
+        SamplePlan plan = steps.planSamples(new PlanSamplesRequest(request, match));
+        List<CompletableFuture<EvaluationChain>> samples = plan.tasks().stream()
+                .map(task -> CompletableFuture.supplyAsync(() -> runSample(request, task), samplePool)).toList();
+        List<EvaluationChain> chains = samples.stream().map(CompletableFuture::join).toList();
+        EvaluationResult result = steps.aggregateScores(new AggregateScoresRequest(request.userId(),
+                request.scenario().candidates().size(), request.scaling(), chains, match.prototypeId(),
+                match.neighbours().stream().map(Neighbour::userId).toList()));
+        long wallMillis = (System.nanoTime() - started) / 1_000_000;
+        CallCost cost = result.cost().plus(self.cost()).withWallMillis(wallMillis);
+        return new EvaluationResult(result.userId(), result.rewards(), result.choice(), result.tie(),
+                result.prototypeId(), result.neighbours(), result.chains(), result.parseFailures(),
+                result.callFailures(), cost);
+    }
+
+    private EvaluationChain runSample(EvaluateRequest request, SampleTask task) {
+        CallCost spent = CallCost.NONE;
+        Persona persona = null;
+        try {
+            PersonaResponse induced = steps.inducePersona(new InducePersonaRequest(task.history(), task.personaSeed()));
+            persona = induced.persona();
+            spent = spent.plus(induced.cost());
+            Rubric rubric = null;
+            if (task.rubricStep()) {
+                var generated = steps.generateRubric(new GenerateRubricRequest(persona, request.scenario(), task.seed()));
+                rubric = generated.rubric();
+                spent = spent.plus(generated.cost());
+            }
+            EvaluationChain chain = steps.scoreSample(new ScoreSampleRequest(persona, task.history(), rubric,
+                    request.scenario(), task.source(), task.sampleIndex(), task.seed()));
+            return withCost(chain, chain.cost().plus(spent));
+        } catch (JudgeOutputException e) {
+            return failed(task, persona, ChainStatus.PARSE_FAILURE, e.getMessage(), e.rawOutput(), spent);
+        } catch (InferenceCallException e) {
+            return failed(task, persona, ChainStatus.CALL_FAILURE, e.getMessage(), "", spent);
+        }
+    }
+
+    private static EvaluationChain failed(SampleTask task, Persona persona, ChainStatus status, String reason,
+            String raw, CallCost spent) {
+        return new EvaluationChain(task.source(), task.history().userId(), task.sampleIndex(), task.seed(), persona,
+                null, List.of(), status, reason, raw, spent);
+    }
+
+    private static EvaluationChain withCost(EvaluationChain c, CallCost cost) {
+        return new EvaluationChain(c.source(), c.personaUserId(), c.sampleIndex(), c.seed(), c.persona(), c.rubric(),
+                c.scores(), c.status(), c.error(), c.rawOutput(), cost);
+    }
+}

@@ -1,0 +1,27 @@
+package io.pgenrm.workflow;
+
+import io.pgenrm.domain.UserHistory;
+import io.pgenrm.prototype.PrototypeIndex;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** An immutable snapshot of the known users and their prototypes. */
+public record Population(Map<String, UserHistory> users, PrototypeIndex prototypes)
+        implements UserDirectory, PrototypeCatalog {
+    public static final Population EMPTY = new Population(Map.of(), new PrototypeIndex(List.of(), Map.of()));
+
+    public Population {
+        users = Map.copyOf(users);
+    }
+
+    @Override
+    public Optional<UserHistory> find(String userId) {
+        return Optional.ofNullable(users.get(userId));
+    }
+
+    @Override
+    public PrototypeIndex index() {
+        return prototypes;
+    }
+}

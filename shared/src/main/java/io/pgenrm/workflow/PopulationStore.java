@@ -1,0 +1,11 @@
+package io.pgenrm.workflow;
+
+import io.pgenrm.domain.Persona;
+import java.util.Collection;
+
+/** Durable users, personas and prototypes, so functions in other processes (Lambdas) see the same population. */
+public interface PopulationStore {
+    void save(Population population, Collection<Persona> personas);
+
+    Population load();
+}

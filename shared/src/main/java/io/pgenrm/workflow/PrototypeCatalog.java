@@ -1,0 +1,8 @@
+package io.pgenrm.workflow;
+
+import io.pgenrm.prototype.PrototypeIndex;
+
+/** The current user prototypes. */
+public interface PrototypeCatalog {
+    PrototypeIndex index();
+}

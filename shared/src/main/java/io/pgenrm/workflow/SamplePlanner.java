@@ -1,0 +1,51 @@
+package io.pgenrm.workflow;
+
+import io.pgenrm.api.EvaluateRequest;
+import io.pgenrm.api.SamplePlan;
+import io.pgenrm.api.SampleTask;
+import io.pgenrm.domain.SampleSource;
+import io.pgenrm.domain.UserHistory;
+import io.pgenrm.prototype.Neighbour;
+import io.pgenrm.prototype.PrototypeMatch;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+/**
+ * Expands a scaling plan into independent samples: Ind-N from the user's own history, Pro-M one per neighbour.
+ * Seeds derive from the request id so a rerun draws the same samples.
+ */
+public final class SamplePlanner {
+    private SamplePlanner() {
+    }
+
+    public static SamplePlan plan(EvaluateRequest request, PrototypeMatch match, boolean personaVariesBySeed,
+            boolean rubricStep) {
+        UserHistory own = request.history() != null ? request.history() : UserHistory.empty(request.userId());
+        String base = request.requestId() != null ? request.requestId() : request.userId();
+        List<SampleTask> tasks = new ArrayList<>();
+        for (int i = 0; i < request.scaling().ind(); i++) {
+            long seed = seed(base, SampleSource.SELF, i);
+            long personaSeed = personaVariesBySeed && i > 0 ? seed : 0;
+            tasks.add(new SampleTask(SampleSource.SELF, own, i, seed, personaSeed, rubricStep));
+        }
+        int j = 0;
+        for (Neighbour neighbour : match.neighbours()) {
+            if (j == request.scaling().pro()) {
+                break;
+            }
+            tasks.add(new SampleTask(SampleSource.NEIGHBOUR, neighbour.history(), j,
+                    seed(base, SampleSource.NEIGHBOUR, j), 0, rubricStep));
+            j++;
+        }
+        return new SamplePlan(tasks);
+    }
+
+    static long seed(String base, SampleSource source, int index) {
+        CRC32C crc = new CRC32C();
+        crc.update((base + '/' + source + '/' + index).getBytes(StandardCharsets.UTF_8));
+        // Never 0: seed 0 means "the whole history" to backends that resample.
+        return crc.getValue() + 1;
+    }
+}
