@@ -1,0 +1,133 @@
+package io.pgenrm.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pgenrm.domain.Persona;
+import io.pgenrm.domain.UserHistory;
+import io.pgenrm.prototype.Prototype;
+import io.pgenrm.prototype.PrototypeIndex;
+import io.pgenrm.workflow.Population;
+import io.pgenrm.workflow.PopulationStore;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/** Users, personas and the prototype snapshot in PostgreSQL; a new snapshot replaces the previous one whole. */
+@ApplicationScoped
+public class ReactivePopulationStore implements PopulationStore {
+    @Inject
+    Mutiny.SessionFactory sessions;
+
+    @Inject
+    ObjectMapper json;
+
+    @Override
+    public void save(Population population, Collection<Persona> personas) {
+        ReactiveRunStore.await(() -> sessions.withTransaction(session -> {
+            Uni<Void> chain = session.createMutationQuery("delete from PrototypeMembershipEntity").executeUpdate()
+                    .chain(() -> session.createMutationQuery("delete from PrototypeEntity").executeUpdate())
+                    .replaceWithVoid();
+            List<Object> entities = new ArrayList<>();
+            for (UserHistory history : population.users().values()) {
+                UserEntity user = new UserEntity();
+                user.userId = history.userId();
+                user.historyVersion = history.version();
+                user.pairCount = history.pairs().size();
+                user.historyJson = write(history);
+                entities.add(user);
+            }
+            for (Prototype prototype : population.prototypes().prototypes()) {
+                PrototypeEntity entity = new PrototypeEntity();
+                entity.prototypeId = prototype.id();
+                entity.centroidJson = write(prototype.centroid());
+                entity.memberCount = prototype.members().size();
+                entities.add(entity);
+            }
+            for (Prototype prototype : population.prototypes().prototypes()) {
+                for (String member : prototype.members()) {
+                    PrototypeMembershipEntity m = new PrototypeMembershipEntity();
+                    m.userId = member;
+                    m.prototypeId = prototype.id();
+                    m.embeddingJson = write(population.prototypes().embeddings().get(member));
+                    entities.add(m);
+                }
+            }
+            return chain.chain(() -> session.mergeAll(entities.toArray()))
+                    .chain(() -> savePersonas(session, personas));
+        }));
+    }
+
+    private Uni<Void> savePersonas(Mutiny.Session session, Collection<Persona> personas) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Persona persona : personas) {
+            chain = chain.chain(() -> session.createSelectionQuery("select count(p) from PersonaEntity p where "
+                    + "p.userId = :u and p.historyVersion = :v and p.seed = :s", Long.class)
+                    .setParameter("u", persona.userId()).setParameter("v", persona.historyVersion())
+                    .setParameter("s", persona.seed()).getSingleResult()
+                    .chain(count -> {
+                        if (count > 0) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        PersonaEntity entity = new PersonaEntity();
+                        entity.userId = persona.userId();
+                        entity.historyVersion = persona.historyVersion();
+                        entity.seed = persona.seed();
+                        entity.personaJson = write(persona);
+                        return session.persist(entity);
+                    }));
+        }
+        return chain;
+    }
+
+    @Override
+    public Population load() {
+        return ReactiveRunStore.await(() -> sessions.withSession(session -> session
+                .createSelectionQuery("from UserEntity", UserEntity.class).getResultList()
+                .chain(users -> session.createSelectionQuery("from PrototypeEntity order by prototypeId",
+                        PrototypeEntity.class).getResultList()
+                        .chain(prototypes -> session.createSelectionQuery("from PrototypeMembershipEntity",
+                                PrototypeMembershipEntity.class).getResultList()
+                                .map(members -> assemble(users, prototypes, members))))));
+    }
+
+    private Population assemble(List<UserEntity> users, List<PrototypeEntity> prototypes,
+            List<PrototypeMembershipEntity> members) {
+        Map<String, UserHistory> histories = new LinkedHashMap<>();
+        for (UserEntity user : users) {
+            histories.put(user.userId, read(user.historyJson, UserHistory.class));
+        }
+        Map<Integer, List<String>> byPrototype = new HashMap<>();
+        Map<String, double[]> embeddings = new HashMap<>();
+        for (PrototypeMembershipEntity m : members) {
+            byPrototype.computeIfAbsent(m.prototypeId, id -> new ArrayList<>()).add(m.userId);
+            embeddings.put(m.userId, read(m.embeddingJson, double[].class));
+        }
+        List<Prototype> list = prototypes.stream().map(p -> new Prototype(p.prototypeId,
+                read(p.centroidJson, double[].class), byPrototype.getOrDefault(p.prototypeId, List.of()).stream()
+                        .sorted().toList())).toList();
+        return new Population(histories, new PrototypeIndex(list, embeddings));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("corrupt stored " + type.getSimpleName(), e);
+        }
+    }
+}
