@@ -41,7 +41,7 @@ public record BenchmarkDataset(Map<String, UserHistory> histories, List<Benchmar
                 if (text.isBlank()) {
                     continue;
                 }
-                String itemId = "line-" + line + "-" + digest(text);
+                String itemId = itemId(line, text);
                 try {
                     BenchmarkRow row = JSON.readValue(text, BenchmarkRow.class);
                     validate(row);
@@ -67,7 +67,12 @@ public record BenchmarkDataset(Map<String, UserHistory> histories, List<Benchmar
         return new BenchmarkDataset(Map.copyOf(histories), List.copyOf(items), List.copyOf(errors));
     }
 
-    private static void validate(BenchmarkRow row) {
+    /** Stable across reruns of the same file: the line number and a checksum of its text. */
+    public static String itemId(int line, String text) {
+        return "line-" + line + "-" + digest(text);
+    }
+
+    public static void validate(BenchmarkRow row) {
         require(row.userId() != null && !row.userId().isBlank(), "user_id", "is required");
         require("train".equals(row.split()) || "test".equals(row.split()), "split",
                 "must be \"train\" or \"test\", got " + row.split());

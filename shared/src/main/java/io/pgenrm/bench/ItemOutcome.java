@@ -16,6 +16,11 @@ public record ItemOutcome(String runId, String itemId, String userId, int histor
     }
 
     public static ItemOutcome of(String runId, BenchmarkItem item, int historySize, EvaluationResult result) {
+        return of(runId, item.itemId(), item.userId(), item.expectedChoice(), historySize, result);
+    }
+
+    public static ItemOutcome of(String runId, String itemId, String userId, int expectedChoice, int historySize,
+            EvaluationResult result) {
         ItemStatus status;
         String reason = null;
         if (!result.scored()) {
@@ -25,9 +30,9 @@ public record ItemOutcome(String runId, String itemId, String userId, int histor
         } else if (result.tie()) {
             status = ItemStatus.TIE;
         } else {
-            status = result.choice() == item.expectedChoice() ? ItemStatus.CORRECT : ItemStatus.INCORRECT;
+            status = result.choice() == expectedChoice ? ItemStatus.CORRECT : ItemStatus.INCORRECT;
         }
-        return new ItemOutcome(runId, item.itemId(), item.userId(), historySize, status, item.expectedChoice(),
+        return new ItemOutcome(runId, itemId, userId, historySize, status, expectedChoice,
                 result.choice(), result.rewards().stream().map(CandidateReward::reward).toList(),
                 result.parseFailures(), result.callFailures(), result.cost(), reason);
     }
