@@ -79,9 +79,10 @@ resource "aws_lambda_function" "function" {
   }
 
   environment {
+    # The export goes last so no group setting can override it.
     variables = merge(
-      { QUARKUS_FUNQY_EXPORT = each.value.export },
-      local.group_env[each.value.group]
+      local.group_env[each.value.group],
+      { QUARKUS_FUNQY_EXPORT = each.value.export }
     )
   }
 
