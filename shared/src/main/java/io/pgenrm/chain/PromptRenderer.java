@@ -36,32 +36,32 @@ public final class PromptRenderer {
     }
 
     public RenderedPrompt persona(UserHistory history) {
-        return prompt(PromptTemplates.PERSONA, Map.of("history", history(history)));
+        return prompt(PromptTemplates.PERSONA, Map.of("history", historyText(history)));
     }
 
     public RenderedPrompt rubric(Persona persona, Scenario scenario) {
         return prompt(PromptTemplates.RUBRIC, Map.of(
-                "persona", persona(persona),
-                "conversation", conversation(scenario.context())));
+                "persona", personaText(persona),
+                "conversation", conversationText(scenario.context())));
     }
 
     public RenderedPrompt scoring(Persona persona, Rubric rubric, Scenario scenario, CandidateOrder order) {
         return prompt(PromptTemplates.SCORING, Map.of(
-                "persona", persona(persona),
-                "conversation", conversation(scenario.context()),
-                "rubric", rubric(rubric),
+                "persona", personaText(persona),
+                "conversation", conversationText(scenario.context()),
+                "rubric", rubricText(rubric),
                 "response_keys", responseKeys(order.size()),
-                PromptTemplates.RESPONSES, responses(scenario, order)));
+                PromptTemplates.RESPONSES, responsesText(scenario, order)));
     }
 
     /** The single-generation chain: analysis, weighted criteria and verdict. {@code history} may be null. */
     public RenderedPrompt chain(Persona persona, UserHistory history, Scenario scenario, CandidateOrder order) {
         return prompt(PromptTemplates.CHAIN, Map.of(
-                "persona", persona(persona),
-                "history", history == null ? "(not provided)" : history(history),
-                "conversation", conversation(scenario.context()),
+                "persona", personaText(persona),
+                "history", history == null ? "(not provided)" : historyText(history),
+                "conversation", conversationText(scenario.context()),
                 "response_keys", responseKeys(order.size()),
-                PromptTemplates.RESPONSES, responses(scenario, order)));
+                PromptTemplates.RESPONSES, responsesText(scenario, order)));
     }
 
     private RenderedPrompt prompt(String template, Map<String, String> values) {
@@ -69,7 +69,7 @@ public final class PromptRenderer {
                 templates.render(template, values).strip());
     }
 
-    private String history(UserHistory history) {
+    private String historyText(UserHistory history) {
         if (!history.hasSignals()) {
             return "(nothing is recorded for this user yet)";
         }
@@ -116,7 +116,7 @@ public final class PromptRenderer {
         return items.stream().map(item -> "- " + limits.cut(item)).collect(Collectors.joining("\n"));
     }
 
-    private String conversation(List<Message> context) {
+    private String conversationText(List<Message> context) {
         return DataFence.wrap("CONVERSATION", messages(context, false));
     }
 
@@ -126,7 +126,7 @@ public final class PromptRenderer {
                 .collect(Collectors.joining("\n"));
     }
 
-    private static String persona(Persona persona) {
+    private static String personaText(Persona persona) {
         if (persona.analysis().isBlank() && persona.traits().isEmpty()) {
             return "(no preferences are known for this user; judge as a thoughtful general user would)";
         }
@@ -142,7 +142,7 @@ public final class PromptRenderer {
         return out.toString().strip();
     }
 
-    private static String rubric(Rubric rubric) {
+    private static String rubricText(Rubric rubric) {
         return rubric.criteria().stream()
                 .map(c -> "- " + c.name() + " (" + percent(c) + "%): " + c.description())
                 .collect(Collectors.joining("\n"));
@@ -157,7 +157,7 @@ public final class PromptRenderer {
         return IntStream.rangeClosed(1, count).mapToObj(i -> "response_" + i).collect(Collectors.joining(", "));
     }
 
-    private static String responses(Scenario scenario, CandidateOrder order) {
+    private static String responsesText(Scenario scenario, CandidateOrder order) {
         Validation.require(order.size() == scenario.candidates().size(), "order",
                 "covers " + order.size() + " candidates but the scenario has " + scenario.candidates().size());
         List<String> shown = order.toShownOrder(scenario.candidates());

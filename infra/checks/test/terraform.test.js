@@ -1,0 +1,148 @@
+// (c) variables declared and described, module calls consistent; (d) no open ingress, private bucket, no leaked secrets.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { posix } from "node:path";
+import { blocks, loadTerraform } from "./lib.js";
+
+const tf = await loadTerraform();
+const dirs = [...tf.keys()];
+const OPEN = ["0.0.0.0/0", "::/0"];
+
+/** Every string in a parsed document (expressions are kept as "${...}" strings, comments are gone). */
+function strings(node, out = []) {
+  if (typeof node === "string") out.push(node);
+  else if (Array.isArray(node)) node.forEach((n) => strings(n, out));
+  else if (node && typeof node === "object") Object.values(node).forEach((n) => strings(n, out));
+  return out;
+}
+
+const declared = (dir) => new Map(blocks(tf.get(dir), "variable").map((v) => [v.name, v.body]));
+
+test("terraform modules found", () => {
+  for (const d of [".", "modules/functions", "modules/workflow", "modules/storage", "modules/database", "modules/inference"]) {
+    assert.ok(dirs.includes(d), d);
+  }
+});
+
+for (const dir of dirs) {
+  test(`${dir}: every var.x used is declared`, () => {
+    const vars = declared(dir);
+    for (const { doc, file } of tf.get(dir)) {
+      for (const s of strings(doc)) {
+        for (const m of s.matchAll(/\bvar\.([A-Za-z_][A-Za-z0-9_]*)/g)) assert.ok(vars.has(m[1]), `${file}: var.${m[1]} not declared`);
+      }
+    }
+  });
+
+  test(`${dir}: every variable has a description and a type`, () => {
+    for (const [name, body] of declared(dir)) {
+      assert.ok(typeof body.description === "string" && body.description.trim().length > 0, `${dir}: ${name} description`);
+      assert.ok(body.type, `${dir}: ${name} type`);
+    }
+  });
+
+  test(`${dir}: module calls pass only declared variables and every required one`, () => {
+    for (const { name, body } of blocks(tf.get(dir), "module")) {
+      const childDir = posix.normalize(posix.join(dir, body.source));
+      const child = declared(childDir);
+      assert.ok(child.size > 0, `module ${name}: ${childDir} not found`);
+      const args = Object.keys(body).filter((k) => !["source", "version", "providers", "depends_on", "count", "for_each"].includes(k));
+      for (const a of args) assert.ok(child.has(a), `module ${name}: ${a} is not a variable of ${childDir}`);
+      for (const [v, decl] of child) if (!("default" in decl)) assert.ok(args.includes(v), `module ${name}: required ${v} missing`);
+    }
+  });
+
+  test(`${dir}: no ingress from 0.0.0.0/0 or ::/0`, () => {
+    const files = tf.get(dir);
+    for (const { name, body } of blocks(files, "resource", "aws_security_group")) {
+      for (const ing of body.ingress ?? []) {
+        const cidrs = [...(ing.cidr_blocks ?? []), ...(ing.ipv6_cidr_blocks ?? [])];
+        assert.ok(!cidrs.some((c) => OPEN.includes(c)), `aws_security_group.${name} open ingress`);
+      }
+    }
+    for (const { name, body } of blocks(files, "resource", "aws_vpc_security_group_ingress_rule")) {
+      assert.ok(!OPEN.includes(body.cidr_ipv4) && !OPEN.includes(body.cidr_ipv6), `ingress_rule.${name} open`);
+      assert.ok(body.referenced_security_group_id, `ingress_rule.${name} must reference a security group`);
+    }
+    for (const { name, body } of blocks(files, "resource", "aws_security_group_rule")) {
+      if (body.type !== "ingress") continue;
+      const cidrs = [...(body.cidr_blocks ?? []), ...(body.ipv6_cidr_blocks ?? [])];
+      assert.ok(!cidrs.some((c) => OPEN.includes(c)), `aws_security_group_rule.${name} open ingress`);
+    }
+  });
+
+  test(`${dir}: outputs that carry a password or secret are sensitive`, () => {
+    for (const { name, body } of blocks(tf.get(dir), "output")) {
+      const text = `${name} ${JSON.stringify(body.value)}`;
+      if (/password|secret/i.test(text)) assert.equal(body.sensitive, true, `output ${name} must be sensitive`);
+    }
+  });
+
+  test(`${dir}: no literal credentials`, () => {
+    for (const { text, file } of tf.get(dir)) {
+      assert.doesNotMatch(text, /\b(password|master_password)\s*=\s*"/i, `${file}: literal password`);
+      assert.doesNotMatch(text, /AKIA[0-9A-Z]{16}/, `${file}: access key id`);
+    }
+  });
+}
+
+test("S3: public access block all four true, ownership enforced, versioning, encryption, TLS-only policy", () => {
+  const files = tf.get("modules/storage");
+  const pab = blocks(files, "resource", "aws_s3_bucket_public_access_block");
+  assert.equal(pab.length, 1);
+  for (const flag of ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"]) {
+    assert.equal(pab[0].body[flag], true, flag);
+  }
+  assert.equal(blocks(files, "resource", "aws_s3_bucket_ownership_controls")[0].body.rule[0].object_ownership, "BucketOwnerEnforced");
+  assert.equal(blocks(files, "resource", "aws_s3_bucket_versioning")[0].body.versioning_configuration[0].status, "Enabled");
+  const sse = blocks(files, "resource", "aws_s3_bucket_server_side_encryption_configuration")[0].body;
+  assert.match(JSON.stringify(sse), /AES256/);
+  assert.match(JSON.stringify(sse), /aws:kms/);
+  const policy = JSON.stringify(blocks(files, "data", "aws_iam_policy_document"));
+  assert.match(policy, /aws:SecureTransport/);
+  assert.match(policy, /"effect":"Deny"/);
+  for (const { body } of blocks(files, "resource", "aws_s3_bucket")) assert.equal(body.acl, undefined, "no bucket ACL");
+});
+
+test("database: Serverless v2, managed master password, private, proxy with IAM auth and TLS", () => {
+  const files = tf.get("modules/database");
+  const cluster = blocks(files, "resource", "aws_rds_cluster")[0].body;
+  assert.equal(cluster.engine, "aurora-postgresql");
+  assert.equal(cluster.manage_master_user_password, true);
+  assert.equal(cluster.storage_encrypted, true);
+  assert.equal(cluster.master_password, undefined);
+  assert.ok(cluster.serverlessv2_scaling_configuration);
+  assert.equal(blocks(files, "resource", "aws_rds_cluster_instance")[0].body.instance_class, "db.serverless");
+  for (const { body } of blocks(files, "resource", "aws_rds_cluster_instance")) assert.notEqual(body.publicly_accessible, true);
+  const proxy = blocks(files, "resource", "aws_db_proxy")[0].body;
+  assert.equal(proxy.require_tls, true);
+  assert.equal(proxy.auth[0].iam_auth, "REQUIRED");
+  const ingress = blocks(files, "resource", "aws_vpc_security_group_ingress_rule");
+  assert.ok(ingress.every((r) => r.body.from_port === 5432 && r.body.to_port === 5432));
+});
+
+test("inference: load balancer is internal; workflow logs and traces", () => {
+  const lb = blocks(tf.get("modules/inference"), "resource", "aws_lb")[0].body;
+  assert.equal(lb.internal, true);
+  for (const { body } of blocks(tf.get("modules/inference"), "resource", "aws_instance")) {
+    assert.notEqual(body.associate_public_ip_address, true);
+    assert.equal(body.metadata_options[0].http_tokens, "required");
+  }
+  for (const { body, name } of blocks(tf.get("modules/workflow"), "resource", "aws_sfn_state_machine")) {
+    assert.equal(body.type, "STANDARD", name);
+    assert.ok(body.logging_configuration?.[0]?.log_destination, `${name} logging`);
+    assert.equal(body.tracing_configuration?.[0]?.enabled, true, `${name} tracing`);
+  }
+});
+
+test("workflow IAM: lambda:InvokeFunction only on the function ARNs and their qualifiers", () => {
+  const docs = blocks(tf.get("modules/workflow"), "data", "aws_iam_policy_document");
+  for (const { body, name } of docs) {
+    for (const st of body.statement ?? []) {
+      if (!(st.actions ?? []).includes("lambda:InvokeFunction")) continue;
+      assert.deepEqual(st.actions, ["lambda:InvokeFunction"], name);
+      assert.match(JSON.stringify(st.resources), /var\.function_arns\[key\]/, name);
+      assert.doesNotMatch(JSON.stringify(st.resources), /"\*"/, name);
+    }
+  }
+});

@@ -1,0 +1,90 @@
+// (b) Every Lambda the ASL templates invoke is an aws_lambda_function with the Funqy handler and the right export.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { ASL_FILES, REPO, allStates, blocks, loadAsl, loadTerraform, locals, readTemplate, templateVars } from "./lib.js";
+
+const HANDLER = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest";
+const tf = await loadTerraform();
+const fnFiles = tf.get("modules/functions");
+const wfLocals = locals(tf.get("modules/workflow"));
+
+/** Parses `templatefile("${var.statemachine_dir}/<file>", { k = v ... })` into { file, vars }. */
+function templatefileCalls() {
+  const calls = [];
+  for (const value of Object.values(wfLocals)) {
+    if (typeof value !== "string") continue;
+    const m = value.match(/templatefile\("\$\{var\.statemachine_dir\}\/([^"]+)",\s*\{([\s\S]*?)\}\)/);
+    if (!m) continue;
+    const vars = {};
+    for (const line of m[2].split("\n")) {
+      const kv = line.match(/^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.+?)\s*$/);
+      if (kv) vars[kv[1]] = kv[2];
+    }
+    calls.push({ file: m[1], vars });
+  }
+  return calls;
+}
+
+const calls = templatefileCalls();
+const camel = (snake) => snake.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+
+test("each ASL template is rendered by exactly one templatefile call that supplies exactly its variables", () => {
+  for (const file of ASL_FILES) {
+    const matching = calls.filter((c) => c.file === file);
+    assert.equal(matching.length, 1, file);
+    assert.deepEqual(Object.keys(matching[0].vars).sort(), [...templateVars(readTemplate(file))].sort(), file);
+  }
+});
+
+test("the Lambda resource: for_each over local.functions, Funqy handler, QUARKUS_FUNQY_EXPORT, SnapStart or native", () => {
+  const fns = blocks(fnFiles, "resource", "aws_lambda_function");
+  assert.equal(fns.length, 1, "one for_each resource");
+  const f = fns[0].body;
+  assert.equal(f.for_each, "${local.functions}");
+  assert.equal(f.handler, HANDLER);
+  assert.equal(f.publish, true);
+  assert.match(f.runtime, /"java21"/);
+  assert.match(f.runtime, /"provided\.al2023"/);
+  // Either a plain map entry or the last argument of merge(), so nothing can override it.
+  const env = f.environment[0].variables;
+  if (typeof env === "object") assert.equal(env.QUARKUS_FUNQY_EXPORT, "${each.value.export}");
+  else assert.match(env, /\{\s*QUARKUS_FUNQY_EXPORT\s*=\s*each\.value\.export\s*\}\s*\)\}$/);
+  assert.match(JSON.stringify(f.dynamic.snap_start), /PublishedVersions/);
+  assert.match(f.filename, /\$\{each\.value\.module\}\/target\/function\.zip$/);
+  assert.equal(blocks(fnFiles, "resource", "aws_lambda_alias")[0].body.for_each, "${local.functions}");
+});
+
+test("every Lambda named in the ASL maps to a function entry with the matching export and an existing Maven module", () => {
+  const functions = locals(fnFiles).functions;
+  const aliasOutput = blocks(fnFiles, "output").find((o) => o.name === "alias_arns");
+  assert.match(aliasOutput.body.value, /aws_lambda_alias\.live/);
+  let checked = 0;
+  for (const file of ASL_FILES) {
+    const machine = loadAsl(file);
+    const { vars } = calls.find((c) => c.file === file);
+    const lambdaVars = new Set(
+      allStates(machine)
+        .filter(([, s]) => s.Resource === "arn:aws:states:::lambda:invoke")
+        .map(([, s]) => s.Parameters.FunctionName)
+        .map((arn) => arn.match(/function:dummy-([a-z-]+):live$/)[1].replaceAll("-", "_") + "_arn"),
+    );
+    assert.ok(lambdaVars.size > 0);
+    for (const v of lambdaVars) {
+      const ref = vars[v]?.match(/^var\.function_arns\["([a-z-]+)"\]$/);
+      assert.ok(ref, `${file}: ${v} must come from var.function_arns[...], got ${vars[v]}`);
+      const entry = functions[ref[1]];
+      assert.ok(entry, `${file}: ${v} -> ${ref[1]} is not in local.functions`);
+      assert.equal(entry.export, camel(v.replace(/_arn$/, "")), `${file}: ${v} export`);
+      assert.ok(existsSync(join(REPO, "functions", entry.module, "pom.xml")), `Maven module functions/${entry.module}`);
+      checked++;
+    }
+  }
+  assert.equal(checked, 8, "6 Lambdas in evaluate + 2 in the batch");
+});
+
+test("root passes the functions' alias ARNs to the workflow", () => {
+  const wf = blocks(tf.get("."), "module").find((m) => m.name === "workflow");
+  assert.equal(wf.body.function_arns, "${module.functions.alias_arns}");
+});

@@ -1,0 +1,121 @@
+locals {
+  name        = "pgenrm-${var.environment}"
+  self_hosted = var.inference_base_url == null
+  repo_root   = "${path.root}/.."
+}
+
+# Shared by every VPC-attached function; the database and inference modules allow ingress from it only.
+resource "aws_security_group" "functions" {
+  name_prefix = "${local.name}-functions-"
+  description = "pgenrm Lambda functions (no ingress)"
+  vpc_id      = var.vpc_id
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_vpc_security_group_egress_rule" "functions_to_db_proxy" {
+  security_group_id            = aws_security_group.functions.id
+  description                  = "PostgreSQL via RDS Proxy"
+  ip_protocol                  = "tcp"
+  from_port                    = 5432
+  to_port                      = 5432
+  referenced_security_group_id = module.database.proxy_security_group_id
+}
+
+resource "aws_vpc_security_group_egress_rule" "functions_to_inference" {
+  count = local.self_hosted ? 1 : 0
+
+  security_group_id            = aws_security_group.functions.id
+  description                  = "vLLM internal load balancer"
+  ip_protocol                  = "tcp"
+  from_port                    = module.inference.listener_port
+  to_port                      = module.inference.listener_port
+  referenced_security_group_id = module.inference.load_balancer_security_group_id
+}
+
+# AWS APIs (Secrets Manager) and an external inference URL, through NAT or VPC endpoints.
+resource "aws_vpc_security_group_egress_rule" "functions_https" {
+  security_group_id = aws_security_group.functions.id
+  description       = "HTTPS to AWS APIs and an external inference endpoint"
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
+  cidr_ipv4         = "0.0.0.0/0"
+}
+
+module "storage" {
+  source = "./modules/storage"
+
+  name        = local.name
+  kms_key_arn = var.batch_bucket_kms_key_arn
+}
+
+module "database" {
+  source = "./modules/database"
+
+  name                     = local.name
+  vpc_id                   = var.vpc_id
+  subnet_ids               = var.private_subnet_ids
+  client_security_group_id = aws_security_group.functions.id
+  engine_version           = var.db_engine_version
+  min_acu                  = var.db_min_acu
+  max_acu                  = var.db_max_acu
+  instance_count           = var.db_instance_count
+  deletion_protection      = var.db_deletion_protection
+}
+
+module "inference" {
+  source = "./modules/inference"
+
+  name                     = local.name
+  base_url                 = var.inference_base_url
+  vpc_id                   = var.vpc_id
+  subnet_ids               = var.private_subnet_ids
+  client_security_group_id = aws_security_group.functions.id
+  instance_type            = var.inference_instance_type
+  ami_id                   = var.inference_ami_id
+  model_id                 = var.inference_model
+  vllm_image               = var.vllm_image
+  hf_token_secret_arn      = var.hf_token_secret_arn
+}
+
+module "functions" {
+  source = "./modules/functions"
+
+  name                   = local.name
+  runtime_mode           = var.runtime_mode
+  artifacts_dir          = coalesce(var.artifacts_dir, "${local.repo_root}/functions")
+  memory_mb              = var.function_memory_mb
+  timeout_seconds        = var.function_timeout_seconds
+  log_retention_days     = var.log_retention_days
+  subnet_ids             = var.private_subnet_ids
+  security_group_id      = aws_security_group.functions.id
+  inference_in_vpc       = local.self_hosted
+  llm_base_url           = module.inference.base_url
+  llm_model              = var.inference_model
+  llm_api_key_secret_arn = var.inference_api_key_secret_arn
+  db_host                = module.database.proxy_endpoint
+  db_port                = module.database.port
+  db_name                = module.database.database_name
+  db_user                = module.database.master_username
+  db_connect_arn         = module.database.proxy_connect_arn
+}
+
+module "workflow" {
+  source = "./modules/workflow"
+
+  name                   = local.name
+  statemachine_dir       = "${local.repo_root}/infra/statemachine"
+  function_arns          = module.functions.alias_arns
+  batch_bucket_name      = module.storage.bucket_name
+  batch_bucket_arn       = module.storage.bucket_arn
+  batch_bucket_kms_arn   = var.batch_bucket_kms_key_arn
+  input_prefix           = module.storage.input_prefix
+  results_prefix         = module.storage.results_prefix
+  sample_max_concurrency = var.sample_max_concurrency
+  item_max_concurrency   = var.item_max_concurrency
+  log_retention_days     = var.log_retention_days
+  log_execution_data     = var.sfn_log_execution_data
+}

@@ -1,0 +1,108 @@
+locals {
+  # One Lambda per Funqy export. module = Maven module under functions/, group = IAM role, sizing and network.
+  functions = {
+    "induce-persona"         = { module = "persona-induction", export = "inducePersona", group = "inference" }
+    "generate-rubric"        = { module = "rubric-generation", export = "generateRubric", group = "inference" }
+    "score-sample"           = { module = "sample-scoring", export = "scoreSample", group = "inference" }
+    "match-prototype"        = { module = "prototype-aggregation", export = "matchPrototype", group = "database" }
+    "plan-samples"           = { module = "prototype-aggregation", export = "planSamples", group = "compute" }
+    "aggregate-scores"       = { module = "prototype-aggregation", export = "aggregateScores", group = "compute" }
+    "prepare-benchmark-item" = { module = "prototype-aggregation", export = "prepareBenchmarkItem", group = "database" }
+    "record-benchmark-item"  = { module = "prototype-aggregation", export = "recordBenchmarkItem", group = "database" }
+  }
+
+  groups = toset(["inference", "compute", "database"])
+  jvm    = var.runtime_mode == "jvm"
+
+  in_vpc = {
+    inference = var.inference_in_vpc
+    compute   = false
+    database  = true
+  }
+
+  group_env = {
+    inference = merge(
+      {
+        PGENRM_LLM_BASE_URL = var.llm_base_url
+        PGENRM_LLM_MODEL    = var.llm_model
+      },
+      var.llm_api_key_secret_arn == null ? {} : { PGENRM_LLM_API_KEY_SECRET_ARN = var.llm_api_key_secret_arn }
+    )
+    compute = {}
+    database = {
+      PGENRM_DB_HOST     = var.db_host
+      PGENRM_DB_PORT     = tostring(var.db_port)
+      PGENRM_DB_NAME     = var.db_name
+      PGENRM_DB_USER     = var.db_user
+      PGENRM_DB_IAM_AUTH = "true"
+      PGENRM_DB_SSL_MODE = "require"
+    }
+  }
+}
+
+resource "aws_cloudwatch_log_group" "function" {
+  for_each = local.functions
+
+  name              = "/aws/lambda/${var.name}-${each.key}"
+  retention_in_days = var.log_retention_days
+}
+
+resource "aws_lambda_function" "function" {
+  for_each = local.functions
+
+  function_name    = "${var.name}-${each.key}"
+  description      = "pgenrm ${each.value.export} (${each.value.module})"
+  role             = aws_iam_role.group[each.value.group].arn
+  filename         = "${var.artifacts_dir}/${each.value.module}/target/function.zip"
+  source_code_hash = filebase64sha256("${var.artifacts_dir}/${each.value.module}/target/function.zip")
+  # The provided runtime ignores the handler; keeping it identical makes the two modes interchangeable.
+  handler       = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest"
+  runtime       = local.jvm ? "java21" : "provided.al2023"
+  architectures = ["x86_64"]
+  memory_size   = var.memory_mb[each.value.group]
+  timeout       = var.timeout_seconds[each.value.group]
+  publish       = true
+
+  dynamic "snap_start" {
+    for_each = local.jvm ? [1] : []
+    content {
+      apply_on = "PublishedVersions"
+    }
+  }
+
+  dynamic "vpc_config" {
+    for_each = local.in_vpc[each.value.group] ? [1] : []
+    content {
+      subnet_ids         = var.subnet_ids
+      security_group_ids = [var.security_group_id]
+    }
+  }
+
+  environment {
+    # The export goes last so no group setting can override it.
+    variables = merge(
+      local.group_env[each.value.group],
+      { QUARKUS_FUNQY_EXPORT = each.value.export }
+    )
+  }
+
+  logging_config {
+    log_format = "Text"
+    log_group  = aws_cloudwatch_log_group.function[each.key].name
+  }
+
+  tracing_config {
+    mode = "Active"
+  }
+
+  depends_on = [aws_iam_role_policy.group]
+}
+
+# The state machines invoke the alias, so SnapStart snapshots of the published version are used.
+resource "aws_lambda_alias" "live" {
+  for_each = local.functions
+
+  name             = "live"
+  function_name    = aws_lambda_function.function[each.key].function_name
+  function_version = aws_lambda_function.function[each.key].version
+}

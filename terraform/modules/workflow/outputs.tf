@@ -1,0 +1,9 @@
+output "evaluate_state_machine_arn" {
+  description = "ARN of the single-evaluation state machine."
+  value       = aws_sfn_state_machine.evaluate.arn
+}
+
+output "batch_state_machine_arn" {
+  description = "ARN of the batch state machine."
+  value       = aws_sfn_state_machine.batch.arn
+}
