@@ -1,0 +1,35 @@
+package io.pgenrm.app;
+
+import io.quarkus.runtime.Quarkus;
+import jakarta.enterprise.context.Dependent;
+import java.util.Set;
+import picocli.CommandLine.Command;
+
+/** The pgenrm command line: {@code evaluate} runs a batch, {@code serve} serves the functions over HTTP. */
+@Dependent
+@Command(name = "pgenrm", mixinStandardHelpOptions = true, version = "pgenrm 0.1.0",
+        description = "Personalized generative reward model with test-time user-based scaling.",
+        subcommands = {EvaluateCommand.class, LocalCommands.ServeCommand.class})
+public class LocalCommands implements Runnable {
+    private static final Set<String> WITH_DATABASE = Set.of("evaluate", "serve");
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                "name a command: evaluate or serve");
+    }
+
+    static boolean needsDatabase(String[] args) {
+        return args.length > 0 && WITH_DATABASE.contains(args[0])
+                && !java.util.Arrays.asList(args).contains("--help");
+    }
+
+    @Dependent
+    @Command(name = "serve", description = "Serve every function over HTTP until stopped.")
+    static class ServeCommand implements Runnable {
+        @Override
+        public void run() {
+            Quarkus.waitForExit();
+        }
+    }
+}

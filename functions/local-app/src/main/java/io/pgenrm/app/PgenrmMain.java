@@ -1,0 +1,29 @@
+package io.pgenrm.app;
+
+import io.pgenrm.runtime.DatabaseLocation;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.Map;
+
+/**
+ * Entry point of the local app. The database must be known before Quarkus reads its datasource settings, so an
+ * embedded PostgreSQL is started here when none is configured.
+ */
+@QuarkusMain
+public class PgenrmMain {
+    public static void main(String... args) {
+        if (!LocalCommands.needsDatabase(args)) {
+            Quarkus.run(LocalApplication.class, args);
+            return;
+        }
+        DatabaseLocation.Resolved database = DatabaseLocation.resolve(System.getenv());
+        for (Map.Entry<String, String> e : database.properties().entrySet()) {
+            System.setProperty(e.getKey(), e.getValue());
+        }
+        try {
+            Quarkus.run(LocalApplication.class, args);
+        } finally {
+            database.embedded().ifPresent(server -> server.close());
+        }
+    }
+}
