@@ -32,6 +32,8 @@ public final class LocalJudge implements Judge {
     private static final double MIN_RELATIVE_WEIGHT = 0.05;
     private static final double CALIBRATION_SLOPE = 3.0;
     private static final Map<String, Signed> BY_CRITERION = criterionIndex();
+    /** One step of the CPU engine: counted like an inference call, with no tokens. */
+    private static final CallCost LOCAL_CALL = new CallCost(1, 0, 0, 0, 0);
 
     private final double ridge;
 
@@ -79,7 +81,7 @@ public final class LocalJudge implements Judge {
         List<PersonaTrait> traits = traits(w, pairs, differences);
         String analysis = analysis(pairs.size(), history.pairs().size(), traits);
         return new Judged<>(new Persona(history.userId(), history.version(), seed, analysis, traits, weights),
-                CallCost.NONE, "");
+                LOCAL_CALL, "");
     }
 
     @Override
@@ -103,7 +105,7 @@ public final class LocalJudge implements Judge {
         if (criteria.isEmpty()) {
             criteria.add(new Criterion(NEUTRAL_CRITERION, "the user's history shows no usable preference", 1));
         }
-        return new Judged<>(Rubric.normalized(criteria), CallCost.NONE, "");
+        return new Judged<>(Rubric.normalized(criteria), LOCAL_CALL, "");
     }
 
     @Override
@@ -133,7 +135,7 @@ public final class LocalJudge implements Judge {
         for (int c = 0; c < candidates.size(); c++) {
             scores.add(CandidateScore.weighted(c, rubric, perCandidate.get(c)));
         }
-        return new Judged<>(new ScoredSample(rubric, scores), CallCost.NONE, "");
+        return new Judged<>(new ScoredSample(rubric, scores), LOCAL_CALL, "");
     }
 
     private static List<PreferencePair> bootstrap(List<PreferencePair> pairs, long seed) {

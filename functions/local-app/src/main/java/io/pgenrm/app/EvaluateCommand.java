@@ -15,6 +15,7 @@ import io.pgenrm.workflow.EvaluationSteps;
 import io.pgenrm.workflow.EvaluationWorkflow;
 import io.pgenrm.workflow.PopulationBuilder;
 import io.pgenrm.workflow.PopulationStore;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code pgenrm evaluate FILE}: an evaluation batch over a PersonalRewardBench JSONL file. */
 @Dependent
+@Unremovable
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Evaluate every test row of a PersonalRewardBench JSONL file and report accuracy.")
 public class EvaluateCommand implements Callable<Integer> {

@@ -1,12 +1,14 @@
 package io.pgenrm.app;
 
 import io.quarkus.runtime.Quarkus;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
 import java.util.Set;
 import picocli.CommandLine.Command;
 
 /** The pgenrm command line: {@code evaluate} runs a batch, {@code serve} serves the functions over HTTP. */
 @Dependent
+@Unremovable
 @Command(name = "pgenrm", mixinStandardHelpOptions = true, version = "pgenrm 0.1.0",
         description = "Personalized generative reward model with test-time user-based scaling.",
         subcommands = {EvaluateCommand.class, LocalCommands.ServeCommand.class})
@@ -25,6 +27,7 @@ public class LocalCommands implements Runnable {
     }
 
     @Dependent
+    @Unremovable
     @Command(name = "serve", description = "Serve every function over HTTP until stopped.")
     static class ServeCommand implements Runnable {
         @Override

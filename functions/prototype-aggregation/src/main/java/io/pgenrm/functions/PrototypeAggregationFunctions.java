@@ -27,12 +27,14 @@ import io.pgenrm.workflow.EvaluationSteps;
 import io.pgenrm.workflow.Population;
 import io.pgenrm.workflow.PopulationStore;
 import io.quarkus.funqy.Funq;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
  * Funqy adapters over prototype matching, sample planning, aggregation and batch item bookkeeping. One deployable;
  * each export becomes its own Lambda. The population comes from PostgreSQL when this process has none yet.
  */
+@ApplicationScoped
 public class PrototypeAggregationFunctions {
     @Inject
     EvaluationSteps steps;
