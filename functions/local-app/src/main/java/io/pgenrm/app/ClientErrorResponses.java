@@ -2,7 +2,7 @@ package io.pgenrm.app;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import io.pgenrm.domain.InvalidInputException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -77,7 +77,7 @@ public class ClientErrorResponses {
     /** The field and message of the first cause that names one; empty when nothing does. */
     static Map<String, String> describe(Throwable failure) {
         InvalidInputException invalid = find(failure, InvalidInputException.class);
-        MismatchedInputException mismatch = find(failure, MismatchedInputException.class);
+        JsonMappingException mismatch = find(failure, JsonMappingException.class);
         String path = mismatch == null ? "" : mismatch.getPath().stream()
                 .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining()).replaceFirst("^\\.", "");
