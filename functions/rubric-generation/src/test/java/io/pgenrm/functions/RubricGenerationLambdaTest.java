@@ -1,0 +1,26 @@
+package io.pgenrm.functions;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** Invokes the Lambda handler through Quarkus' mock Lambda event server, as AWS would. */
+@QuarkusTest
+class RubricGenerationLambdaTest {
+    @Test
+    void lambdaInvocationReturnsAWeightedRubric() {
+        String event = """
+                {"persona": {"userId": "u1", "featureWeights": {"CAVEATS": 2.0, "NUMBERS": 2.0}},
+                 "scenario": {"context": [{"role": "user", "content": "Is coffee healthy?"}],
+                              "candidates": ["Yes.", "In moderation, about 3 cups a day, but consult a doctor."]},
+                 "seed": 9}""";
+        given().contentType("application/json").accept("application/json").body(event)
+                .when().post()
+                .then().statusCode(200)
+                .body("rubric.criteria", hasSize(2))
+                .body("rubric.criteria[0].weight", equalTo(50.0f));
+    }
+}
