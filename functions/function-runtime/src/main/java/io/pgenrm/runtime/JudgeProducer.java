@@ -11,20 +11,23 @@ import io.pgenrm.workflow.EvaluationSteps;
 import io.pgenrm.workflow.InMemoryPersonaCache;
 import io.pgenrm.workflow.PersonaCache;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import java.nio.file.Path;
 
-/** Chooses the judge backend from configuration and builds the evaluation steps every function adapts. */
+/**
+ * Chooses the judge backend from configuration and builds the evaluation steps every function adapts. The chat
+ * model is injected directly so Quarkus LangChain4j creates it; it is a lazy proxy and never called by the local
+ * backend.
+ */
 @ApplicationScoped
 public class JudgeProducer {
 
     @Produces
     @ApplicationScoped
-    Judge judge(PgenrmConfig config, Instance<ChatModel> chatModel) {
+    Judge judge(PgenrmConfig config, ChatModel chatModel) {
         return switch (config.backend()) {
             case "local" -> new LocalJudge();
-            case "llm" -> new LlmJudge(chatModel.get(),
+            case "llm" -> new LlmJudge(chatModel,
                     PromptTemplates.load(config.llm().promptsDir().map(Path::of).orElse(null)),
                     new LlmJudgeOptions(LlmJudgeOptions.Format.parse(config.llm().format()),
                             config.llm().temperature(), config.llm().maxTokens(), config.llm().maxRetries(),
