@@ -1,7 +1,5 @@
 package io.pgenrm.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgenrm.domain.Persona;
 import io.pgenrm.domain.UserHistory;
 import io.pgenrm.prototype.Prototype;
@@ -26,7 +24,7 @@ public class ReactivePopulationStore implements PopulationStore {
     Mutiny.SessionFactory sessions;
 
     @Inject
-    ObjectMapper json;
+    JsonColumns json;
 
     @Override
     public void save(Population population, Collection<Persona> personas) {
@@ -40,13 +38,13 @@ public class ReactivePopulationStore implements PopulationStore {
                 user.userId = history.userId();
                 user.historyVersion = history.version();
                 user.pairCount = history.pairs().size();
-                user.historyJson = write(history);
+                user.historyJson = json.write(history);
                 entities.add(user);
             }
             for (Prototype prototype : population.prototypes().prototypes()) {
                 PrototypeEntity entity = new PrototypeEntity();
                 entity.prototypeId = prototype.id();
-                entity.centroidJson = write(prototype.centroid());
+                entity.centroidJson = json.write(prototype.centroid());
                 entity.memberCount = prototype.members().size();
                 entities.add(entity);
             }
@@ -55,7 +53,7 @@ public class ReactivePopulationStore implements PopulationStore {
                     PrototypeMembershipEntity m = new PrototypeMembershipEntity();
                     m.userId = member;
                     m.prototypeId = prototype.id();
-                    m.embeddingJson = write(population.prototypes().embeddings().get(member));
+                    m.embeddingJson = json.write(population.prototypes().embeddings().get(member));
                     entities.add(m);
                 }
             }
@@ -79,7 +77,7 @@ public class ReactivePopulationStore implements PopulationStore {
                         entity.userId = persona.userId();
                         entity.historyVersion = persona.historyVersion();
                         entity.seed = persona.seed();
-                        entity.personaJson = write(persona);
+                        entity.personaJson = json.write(persona);
                         return session.persist(entity);
                     }));
         }
@@ -101,33 +99,18 @@ public class ReactivePopulationStore implements PopulationStore {
             List<PrototypeMembershipEntity> members) {
         Map<String, UserHistory> histories = new LinkedHashMap<>();
         for (UserEntity user : users) {
-            histories.put(user.userId, read(user.historyJson, UserHistory.class));
+            histories.put(user.userId, json.read(user.historyJson, UserHistory.class));
         }
         Map<Integer, List<String>> byPrototype = new HashMap<>();
         Map<String, double[]> embeddings = new HashMap<>();
         for (PrototypeMembershipEntity m : members) {
             byPrototype.computeIfAbsent(m.prototypeId, id -> new ArrayList<>()).add(m.userId);
-            embeddings.put(m.userId, read(m.embeddingJson, double[].class));
+            embeddings.put(m.userId, json.read(m.embeddingJson, double[].class));
         }
         List<Prototype> list = prototypes.stream().map(p -> new Prototype(p.prototypeId,
-                read(p.centroidJson, double[].class), byPrototype.getOrDefault(p.prototypeId, List.of()).stream()
+                json.read(p.centroidJson, double[].class), byPrototype.getOrDefault(p.prototypeId, List.of()).stream()
                         .sorted().toList())).toList();
         return new Population(histories, new PrototypeIndex(list, embeddings));
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
-        }
-    }
-
-    private <T> T read(String text, Class<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("corrupt stored " + type.getSimpleName(), e);
-        }
-    }
 }

@@ -1,7 +1,5 @@
 package io.pgenrm.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgenrm.bench.ItemOutcome;
 import io.pgenrm.bench.RunInfo;
 import io.pgenrm.bench.RunStore;
@@ -27,7 +25,7 @@ public class ReactiveRunStore implements RunStore {
     Mutiny.SessionFactory sessions;
 
     @Inject
-    ObjectMapper json;
+    JsonColumns json;
 
     @Override
     public void openRun(RunInfo run) {
@@ -41,7 +39,7 @@ public class ReactiveRunStore implements RunStore {
                     entity.runId = run.runId();
                     entity.input = run.input();
                     entity.backend = run.backend();
-                    entity.scalingJson = write(run.scaling());
+                    entity.scalingJson = json.write(run.scaling());
                     entity.status = "RUNNING";
                     return session.persist(entity);
                 })));
@@ -67,8 +65,8 @@ public class ReactiveRunStore implements RunStore {
                     entity.key = key;
                     entity.userId = outcome.userId();
                     entity.status = outcome.status().name();
-                    entity.outcomeJson = write(outcome);
-                    entity.resultJson = result == null ? null : write(result);
+                    entity.outcomeJson = json.write(outcome);
+                    entity.resultJson = result == null ? null : json.write(result);
                     entity.reason = outcome.reason();
                     return session.persist(entity).replaceWith(true);
                 })));
@@ -80,14 +78,14 @@ public class ReactiveRunStore implements RunStore {
                 .createSelectionQuery("select i.outcomeJson from BatchItemEntity i where i.key.runId = :run "
                         + "order by i.key.itemId", String.class)
                 .setParameter("run", runId).getResultList()));
-        return rows.stream().map(row -> read(row, ItemOutcome.class)).toList();
+        return rows.stream().map(row -> json.read(row, ItemOutcome.class)).toList();
     }
 
     /** The stored evaluation result (with its chains) of one item, if it was scored. */
     public EvaluationResult result(String runId, String itemId) {
         BatchItemEntity entity = await(() -> sessions.withSession(
                 session -> session.find(BatchItemEntity.class, new BatchItemEntity.Key(runId, itemId))));
-        return entity == null || entity.resultJson == null ? null : read(entity.resultJson, EvaluationResult.class);
+        return entity == null || entity.resultJson == null ? null : json.read(entity.resultJson, EvaluationResult.class);
     }
 
     @Override
@@ -97,22 +95,6 @@ public class ReactiveRunStore implements RunStore {
             run.reportJson = reportJson;
             run.finishedAt = OffsetDateTime.now();
         })));
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
-        }
-    }
-
-    private <T> T read(String text, Class<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("corrupt stored " + type.getSimpleName(), e);
-        }
     }
 
     static <T> T await(Supplier<Uni<T>> work) {
