@@ -7,13 +7,12 @@ import io.pgenrm.runtime.PgenrmConfig;
 import io.pgenrm.runtime.RequestBodies;
 import io.pgenrm.workflow.EvaluationSteps;
 import io.pgenrm.workflow.EvaluationWorkflow;
-import io.pgenrm.workflow.Population;
-import io.pgenrm.workflow.PopulationStore;
 import io.quarkus.funqy.Funq;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -26,23 +25,19 @@ public class EvaluateFunction {
     @Inject
     CurrentPopulation population;
 
-    @Inject
-    PopulationStore populationStore;
-
     private final ExecutorService samplePool;
+    private final Duration deadline;
 
     @Inject
     public EvaluateFunction(PgenrmConfig config) {
         this.samplePool = Executors.newFixedThreadPool(config.maxInFlight());
+        this.deadline = config.itemDeadline();
     }
 
     @Funq
     public EvaluationResult evaluate(EvaluateRequest request) {
         RequestBodies.require(request);
-        if (population.get() == Population.EMPTY) {
-            population.replace(populationStore.load());
-        }
-        return new EvaluationWorkflow(steps, population, samplePool).evaluate(request);
+        return new EvaluationWorkflow(steps, population, samplePool, deadline).evaluate(request);
     }
 
     void stop(@Observes ShutdownEvent event) {

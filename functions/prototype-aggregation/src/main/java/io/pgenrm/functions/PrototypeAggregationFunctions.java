@@ -24,15 +24,13 @@ import io.pgenrm.prototype.PrototypeMatch;
 import io.pgenrm.runtime.CurrentPopulation;
 import io.pgenrm.runtime.RequestBodies;
 import io.pgenrm.workflow.EvaluationSteps;
-import io.pgenrm.workflow.Population;
-import io.pgenrm.workflow.PopulationStore;
 import io.quarkus.funqy.Funq;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
  * Funqy adapters over prototype matching, sample planning, aggregation and batch item bookkeeping. One deployable;
- * each export becomes its own Lambda. The population comes from PostgreSQL when this process has none yet.
+ * each export becomes its own Lambda. The population comes from {@link CurrentPopulation}.
  */
 @ApplicationScoped
 public class PrototypeAggregationFunctions {
@@ -41,9 +39,6 @@ public class PrototypeAggregationFunctions {
 
     @Inject
     CurrentPopulation population;
-
-    @Inject
-    PopulationStore populationStore;
 
     @Inject
     RunStore runs;
@@ -57,7 +52,6 @@ public class PrototypeAggregationFunctions {
     @Funq
     public PrototypeMatch matchPrototype(MatchPrototypeRequest request) {
         RequestBodies.require(request);
-        ensurePopulation();
         return steps.matchPrototype(request);
     }
 
@@ -79,7 +73,6 @@ public class PrototypeAggregationFunctions {
         if ("train".equals(request.row().split())) {
             return new PreparedItem(itemId, true, null, -1);
         }
-        ensurePopulation();
         BenchmarkItem item = new BenchmarkItem(itemId, request.row().userId(), 0, request.row().context(),
                 request.row().chosen().content(), request.row().rejected().content());
         EvaluateRequest bare = item.toRequest(request.scaling());
@@ -93,7 +86,6 @@ public class PrototypeAggregationFunctions {
         RequestBodies.require(request);
         runs.openRun(new RunInfo(request.runId(), "step-functions", judge.name(),
                 ScalingPlan.DEFAULT));
-        ensurePopulation();
         String userId = request.result() != null ? request.result().userId()
                 : request.userId() == null ? "" : request.userId();
         int historySize = population.find(userId).map(h -> h.pairs().size()).orElse(0);
@@ -111,12 +103,6 @@ public class PrototypeAggregationFunctions {
             return BenchmarkDataset.itemId(0, json.writeValueAsString(request.row()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialize row", e);
-        }
-    }
-
-    private void ensurePopulation() {
-        if (population.get() == Population.EMPTY) {
-            population.replace(populationStore.load());
         }
     }
 }

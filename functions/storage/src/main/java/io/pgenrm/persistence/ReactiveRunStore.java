@@ -27,22 +27,16 @@ public class ReactiveRunStore implements RunStore {
     @Inject
     JsonColumns json;
 
+    /** An upsert, because many Lambdas of one batch open the same run at once. */
     @Override
     public void openRun(RunInfo run) {
-        await(() -> sessions.withTransaction(session -> session.find(BatchRunEntity.class, run.runId())
-                .chain(existing -> {
-                    if (existing != null) {
-                        existing.status = "RUNNING";
-                        return Uni.createFrom().voidItem();
-                    }
-                    BatchRunEntity entity = new BatchRunEntity();
-                    entity.runId = run.runId();
-                    entity.input = run.input();
-                    entity.backend = run.backend();
-                    entity.scalingJson = json.write(run.scaling());
-                    entity.status = "RUNNING";
-                    return session.persist(entity);
-                })));
+        String scaling = json.write(run.scaling());
+        await(() -> sessions.withTransaction(session -> session.createNativeQuery(
+                "insert into batch_runs (run_id, input, backend, scaling_json, status) "
+                        + "values (:run, :input, :backend, :scaling, 'RUNNING') "
+                        + "on conflict (run_id) do update set status = 'RUNNING'")
+                .setParameter("run", run.runId()).setParameter("input", run.input())
+                .setParameter("backend", run.backend()).setParameter("scaling", scaling).executeUpdate()));
     }
 
     @Override
@@ -53,23 +47,23 @@ public class ReactiveRunStore implements RunStore {
         return new HashSet<>(ids);
     }
 
+    /**
+     * One statement that inserts unless the item is there: two writers of the same item (a retried Lambda, two
+     * processes resuming one run) cannot both store it, and neither fails.
+     */
     @Override
     public boolean recordItem(ItemOutcome outcome, EvaluationResult result) {
-        BatchItemEntity.Key key = new BatchItemEntity.Key(outcome.runId(), outcome.itemId());
-        return await(() -> sessions.withTransaction(session -> session.find(BatchItemEntity.class, key)
-                .chain(existing -> {
-                    if (existing != null) {
-                        return Uni.createFrom().item(false);
-                    }
-                    BatchItemEntity entity = new BatchItemEntity();
-                    entity.key = key;
-                    entity.userId = outcome.userId();
-                    entity.status = outcome.status().name();
-                    entity.outcomeJson = json.write(outcome);
-                    entity.resultJson = result == null ? null : json.write(result);
-                    entity.reason = outcome.reason();
-                    return session.persist(entity).replaceWith(true);
-                })));
+        String outcomeJson = json.write(outcome);
+        String resultJson = result == null ? null : json.write(result);
+        Integer inserted = await(() -> sessions.withTransaction(session -> session.createNativeQuery(
+                "insert into batch_items (run_id, item_id, user_id, status, outcome_json, result_json, reason) "
+                        + "values (:run, :item, :user, :status, :outcome, :result, :reason) "
+                        + "on conflict (run_id, item_id) do nothing")
+                .setParameter("run", outcome.runId()).setParameter("item", outcome.itemId())
+                .setParameter("user", outcome.userId()).setParameter("status", outcome.status().name())
+                .setParameter("outcome", outcomeJson).setParameter("result", resultJson)
+                .setParameter("reason", outcome.reason()).executeUpdate()));
+        return inserted == 1;
     }
 
     @Override
