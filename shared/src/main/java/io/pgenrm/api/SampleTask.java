@@ -5,8 +5,9 @@ import io.pgenrm.domain.UserHistory;
 
 /**
  * One planned sample of an evaluation: whose history to judge from (the user for Ind-N, a neighbour for Pro-M),
- * its index and seed, the seed its persona is induced with, and whether a separate rubric call is needed.
+ * its index and seed, the seed its persona is induced with, whether a separate rubric call is needed, and whether
+ * the candidates are shown in the reverse of the seed's order (the twin of a sample, for position debiasing).
  */
 public record SampleTask(SampleSource source, UserHistory history, int sampleIndex, long seed, long personaSeed,
-        boolean rubricStep) {
+        boolean rubricStep, boolean reversedOrder) {
 }

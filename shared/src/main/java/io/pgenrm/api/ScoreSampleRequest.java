@@ -12,7 +12,7 @@ import io.pgenrm.domain.Validation;
  * null when the judge writes the rubric itself in the same generation ({@code chain} prompt format).
  */
 public record ScoreSampleRequest(Persona persona, UserHistory history, Rubric rubric, Scenario scenario,
-        SampleSource source, int sampleIndex, long seed) {
+        SampleSource source, int sampleIndex, long seed, boolean reversedOrder) {
     public ScoreSampleRequest {
         Validation.require(persona != null, "persona", "is required");
         Validation.require(scenario != null, "scenario", "is required");

@@ -44,6 +44,13 @@ public record CandidateOrder(List<Integer> shownToOriginal) {
         return new CandidateOrder(Arrays.stream(order).boxed().toList());
     }
 
+    /** The same candidates shown back to front: with two candidates, the other order. */
+    public CandidateOrder reversed() {
+        List<Integer> back = new java.util.ArrayList<>(shownToOriginal);
+        java.util.Collections.reverse(back);
+        return new CandidateOrder(back);
+    }
+
     public int size() {
         return shownToOriginal.size();
     }

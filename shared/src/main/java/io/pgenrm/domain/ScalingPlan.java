@@ -3,8 +3,10 @@ package io.pgenrm.domain;
 /**
  * Test-time user-based scaling: {@code ind} independent samples from the user's own persona, {@code pro} samples
  * from the most similar users of their prototype, mixed with weights {@code selfWeight}/{@code prototypeWeight}.
+ * With {@code bothOrders} every sample is also scored with the candidates in reverse order, and the two are
+ * averaged, which cancels a judge's preference for a position (twice the scoring calls, same latency).
  */
-public record ScalingPlan(int ind, int pro, double selfWeight, double prototypeWeight) {
+public record ScalingPlan(int ind, int pro, double selfWeight, double prototypeWeight, boolean bothOrders) {
     public static final int MAX_SAMPLES = 64;
     public static final ScalingPlan DEFAULT = new ScalingPlan(1, 0, 0.5, 0.5);
 
@@ -18,12 +20,16 @@ public record ScalingPlan(int ind, int pro, double selfWeight, double prototypeW
         Validation.require(selfWeight + prototypeWeight > 0, "scaling", "weights must not both be zero");
     }
 
+    public ScalingPlan(int ind, int pro, double selfWeight, double prototypeWeight) {
+        this(ind, pro, selfWeight, prototypeWeight, false);
+    }
+
     public static ScalingPlan of(int ind, int pro) {
         return new ScalingPlan(ind, pro, 0.5, 0.5);
     }
 
     /** "ind8-pro4" style label used in reports. */
     public String label() {
-        return "Ind-" + ind + "/Pro-" + pro;
+        return "Ind-" + ind + "/Pro-" + pro + (bothOrders ? " both orders" : "");
     }
 }

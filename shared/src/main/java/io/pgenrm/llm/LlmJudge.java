@@ -1,8 +1,12 @@
 package io.pgenrm.llm;
 
+import dev.failsafe.CircuitBreaker;
+import dev.failsafe.CircuitBreakerOpenException;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
+import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
+import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
@@ -25,11 +29,13 @@ import io.pgenrm.domain.Scenario;
 import io.pgenrm.domain.UserHistory;
 import io.pgenrm.judge.InferenceCallException;
 import io.pgenrm.judge.Judge;
+import io.pgenrm.judge.JudgeOutputException;
 import io.pgenrm.judge.Judged;
 import io.pgenrm.judge.SampleRequest;
 import io.pgenrm.judge.ScoredSample;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The llm backend: an OpenAI-compatible chat endpoint (vLLM serving P-GenRM, or any instruction model) behind a
@@ -40,15 +46,24 @@ public final class LlmJudge implements Judge {
     private final PromptRenderer prompts;
     private final ChainParser parser = new ChainParser();
     private final LlmJudgeOptions options;
-    private final RetryPolicy<ChatResponse> retries;
+    private final FailsafeExecutor<ChatResponse> resilience;
 
     public LlmJudge(ChatModel model, PromptTemplates templates, LlmJudgeOptions options) {
         this.model = model;
         this.prompts = new PromptRenderer(templates);
         this.options = options;
-        this.retries = RetryPolicy.<ChatResponse>builder().handleIf(RetryableFailures::isRetryable)
+        RetryPolicy<ChatResponse> retries = RetryPolicy.<ChatResponse>builder()
+                .handleIf(RetryableFailures::isRetryable)
                 .withBackoff(options.initialBackoff(), options.maxBackoff()).withJitter(0.5)
                 .withMaxRetries(options.maxRetries()).build();
+        // Shared by every call of this judge: when nearly all recent calls failed the endpoint is down, and
+        // failing fast beats queueing retries against it. An open circuit is not retried.
+        int window = options.circuitWindow();
+        CircuitBreaker<ChatResponse> circuit = CircuitBreaker.<ChatResponse>builder()
+                .handleIf(RetryableFailures::isRetryable)
+                .withFailureThreshold((int) Math.ceil(options.circuitFailureRatio() * window), window)
+                .withDelay(options.circuitOpenFor()).withSuccessThreshold(1).build();
+        this.resilience = Failsafe.with(retries, circuit);
     }
 
     @Override
@@ -69,24 +84,25 @@ public final class LlmJudge implements Judge {
     @Override
     public Judged<Persona> inducePersona(UserHistory history, long seed) {
         Call call = call(prompts.persona(history), seed);
-        Persona persona = parser.parsePersona(call.text(), history.userId(), history.version(), seed);
+        Persona persona = call.parse(text -> parser.parsePersona(text, history.userId(), history.version(), seed));
         return new Judged<>(persona, call.cost(), call.text());
     }
 
     @Override
     public Judged<Rubric> generateRubric(Persona persona, Scenario scenario, long seed) {
         Call call = call(prompts.rubric(persona, scenario), seed);
-        return new Judged<>(parser.parseRubric(call.text()), call.cost(), call.text());
+        return new Judged<>(call.parse(parser::parseRubric), call.cost(), call.text());
     }
 
     @Override
     public Judged<ScoredSample> scoreSample(SampleRequest request) {
         Scenario scenario = request.scenario();
         int k = scenario.candidates().size();
-        CandidateOrder order = CandidateOrder.shuffled(k, request.seed());
+        CandidateOrder shuffled = CandidateOrder.shuffled(k, request.seed());
+        CandidateOrder order = request.reversedOrder() ? shuffled.reversed() : shuffled;
         if (options.format() == LlmJudgeOptions.Format.CHAIN) {
             Call call = call(prompts.chain(request.persona(), request.history(), scenario, order), request.seed());
-            ParsedChain chain = parser.parseChain(call.text(), k);
+            ParsedChain chain = call.parse(text -> parser.parseChain(text, k));
             List<Double> totals = order.toOriginalOrder(chain.totalsByShownPosition());
             List<CandidateScore> scores = new ArrayList<>();
             for (int c = 0; c < k; c++) {
@@ -98,7 +114,7 @@ public final class LlmJudge implements Judge {
             throw new IllegalArgumentException("the staged format scores against a rubric: generate it first");
         }
         Call call = call(prompts.scoring(request.persona(), request.rubric(), scenario, order), request.seed());
-        ParsedScores parsed = parser.parseScores(call.text(), request.rubric(), k);
+        ParsedScores parsed = call.parse(text -> parser.parseScores(text, request.rubric(), k));
         List<List<Double>> byCandidate = order.toOriginalOrder(parsed.byShownPosition());
         List<CandidateScore> scores = new ArrayList<>();
         for (int c = 0; c < k; c++) {
@@ -108,6 +124,14 @@ public final class LlmJudge implements Judge {
     }
 
     private record Call(String text, CallCost cost) {
+        /** Parses the output; an unusable one fails with this call's cost attached. */
+        <T> T parse(Function<String, T> reader) {
+            try {
+                return reader.apply(text);
+            } catch (JudgeOutputException e) {
+                throw e.withCost(cost);
+            }
+        }
     }
 
     private Call call(RenderedPrompt prompt, long seed) {
@@ -119,7 +143,7 @@ public final class LlmJudge implements Judge {
         long started = System.nanoTime();
         int[] attempts = {0};
         try {
-            ChatResponse response = Failsafe.with(retries).get(() -> {
+            ChatResponse response = resilience.get(() -> {
                 attempts[0]++;
                 return model.chat(request);
             });
@@ -130,13 +154,22 @@ public final class LlmJudge implements Judge {
                     : response.aiMessage().text();
             long millis = (System.nanoTime() - started) / 1_000_000;
             return new Call(text, new CallCost(attempts[0], in, out, 0, millis));
+        } catch (CircuitBreakerOpenException e) {
+            throw new InferenceCallException("inference endpoint circuit is open: most recent calls failed, "
+                    + "failing fast for " + options.circuitOpenFor().toSeconds() + " s", e);
         } catch (FailsafeException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new InferenceCallException("inference call failed after " + attempts[0] + " attempt(s): "
-                    + cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+                    + describe(cause), cause);
         } catch (RuntimeException e) {
             throw new InferenceCallException("inference call failed after " + attempts[0] + " attempt(s): "
-                    + e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+                    + describe(e), e);
         }
+    }
+
+    /** The failure as an operator reads it: the HTTP status when there is one, then the message. */
+    private static String describe(Throwable failure) {
+        String status = failure instanceof HttpException http ? "HTTP " + http.statusCode() + " " : "";
+        return status + failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
 }

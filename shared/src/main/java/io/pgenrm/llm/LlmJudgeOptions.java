@@ -3,9 +3,21 @@ package io.pgenrm.llm;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Sampling and retry settings of the llm backend. */
+/**
+ * Sampling, retry and circuit-breaker settings of the llm backend. The circuit opens when at least
+ * {@code circuitFailureRatio} of the last {@code circuitWindow} calls failed, fails calls fast for
+ * {@code circuitOpenFor}, then lets a few trial calls through.
+ */
 public record LlmJudgeOptions(Format format, double temperature, int maxTokens, int maxRetries,
-        Duration initialBackoff, Duration maxBackoff) {
+        Duration initialBackoff, Duration maxBackoff, int circuitWindow, double circuitFailureRatio,
+        Duration circuitOpenFor) {
+
+    /** The circuit defaults: open only when nearly every recent call failed, i.e. the endpoint is down. */
+    public static LlmJudgeOptions withDefaultCircuit(Format format, double temperature, int maxTokens,
+            int maxRetries, Duration initialBackoff, Duration maxBackoff) {
+        return new LlmJudgeOptions(format, temperature, maxTokens, maxRetries, initialBackoff, maxBackoff, 50, 0.9,
+                Duration.ofSeconds(15));
+    }
 
     /** {@code staged}: persona, rubric and scores in separate calls; {@code chain}: one generation per sample. */
     public enum Format {
@@ -27,6 +39,9 @@ public record LlmJudgeOptions(Format format, double temperature, int maxTokens, 
         }
         if (maxTokens < 16 || maxRetries < 0) {
             throw new IllegalArgumentException("maxTokens must be >= 16 and maxRetries >= 0");
+        }
+        if (circuitWindow < 1 || !(circuitFailureRatio > 0 && circuitFailureRatio <= 1)) {
+            throw new IllegalArgumentException("circuit window must be >= 1 and failure ratio within (0, 1]");
         }
     }
 }

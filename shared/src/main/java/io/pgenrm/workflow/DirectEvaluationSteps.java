@@ -106,12 +106,12 @@ public final class DirectEvaluationSteps implements EvaluationSteps {
             long seed = resampled(request.seed(), attempt);
             try {
                 Judged<ScoredSample> scored = judge.scoreSample(new SampleRequest(request.persona(), request.history(),
-                        request.rubric(), request.scenario(), request.sampleIndex(), seed));
+                        request.rubric(), request.scenario(), request.sampleIndex(), seed, request.reversedOrder()));
                 return new EvaluationChain(request.source(), request.persona().userId(), request.sampleIndex(), seed,
                         request.persona(), scored.value().rubric(), scored.value().scores(), ChainStatus.OK, null,
                         scored.rawOutput(), spent.plus(scored.cost()));
             } catch (JudgeOutputException e) {
-                spent = spent.plus(CallCost.oneCall(0, 0, 0));
+                spent = spent.plus(e.cost());
                 lastOutput = e.rawOutput();
                 lastReason = e.getMessage();
             }
@@ -126,16 +126,20 @@ public final class DirectEvaluationSteps implements EvaluationSteps {
         return ScoreAggregator.aggregate(request);
     }
 
+    /** Runs a step until its output is usable; the unusable attempts' cost is added to the result or the failure. */
     private <T> Judged<T> withResamples(java.util.function.IntFunction<Judged<T>> step) {
         JudgeOutputException last = null;
+        CallCost wasted = CallCost.NONE;
         for (int attempt = 0; attempt <= maxResamples; attempt++) {
             try {
-                return step.apply(attempt);
+                Judged<T> judged = step.apply(attempt);
+                return new Judged<>(judged.value(), wasted.plus(judged.cost()), judged.rawOutput());
             } catch (JudgeOutputException e) {
                 last = e;
+                wasted = wasted.plus(e.cost());
             }
         }
-        throw last;
+        throw last.withCost(wasted);
     }
 
     private static long resampled(long seed, int attempt) {

@@ -21,23 +21,39 @@ import io.pgenrm.judge.InferenceCallException;
 import io.pgenrm.judge.JudgeOutputException;
 import io.pgenrm.prototype.Neighbour;
 import io.pgenrm.prototype.PrototypeMatch;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One evaluation in-process: persona, prototype match, every Ind-N and Pro-M sample at once on a bounded pool (its
- * size caps the inference calls in flight), then aggregation. A sample that fails is recorded, not fatal.
+ * size caps the inference calls in flight), then aggregation. A sample that fails, or is still running when the
+ * evaluation's deadline passes, is recorded as failed, not fatal.
  */
 public final class EvaluationWorkflow {
+    /** Long enough for a slow endpoint's retries; short enough that one stuck item cannot stall a batch. */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofMinutes(10);
+
     private final EvaluationSteps steps;
     private final UserDirectory users;
     private final ExecutorService samplePool;
+    private final Duration deadline;
 
     public EvaluationWorkflow(EvaluationSteps steps, UserDirectory users, ExecutorService samplePool) {
+        this(steps, users, samplePool, DEFAULT_DEADLINE);
+    }
+
+    public EvaluationWorkflow(EvaluationSteps steps, UserDirectory users, ExecutorService samplePool,
+            Duration deadline) {
         this.steps = steps;
         this.users = users;
         this.samplePool = samplePool;
+        this.deadline = deadline;
     }
 
     public EvaluationResult evaluate(EvaluateRequest input) {
@@ -51,9 +67,7 @@ public final class EvaluationWorkflow {
                 : steps.matchPrototype(new MatchPrototypeRequest(request.userId(), self.persona(),
                         request.scaling().pro()));
         SamplePlan plan = steps.planSamples(new PlanSamplesRequest(request, match));
-        List<CompletableFuture<EvaluationChain>> samples = plan.tasks().stream()
-                .map(task -> CompletableFuture.supplyAsync(() -> runSample(request, task), samplePool)).toList();
-        List<EvaluationChain> chains = samples.stream().map(CompletableFuture::join).toList();
+        List<EvaluationChain> chains = runSamples(request, plan.tasks(), started + deadline.toNanos());
         EvaluationResult result = steps.aggregateScores(new AggregateScoresRequest(request.userId(),
                 request.scenario().candidates().size(), request.scaling(), chains, match.prototypeId(),
                 match.neighbours().stream().map(Neighbour::userId).toList()));
@@ -62,6 +76,32 @@ public final class EvaluationWorkflow {
         return new EvaluationResult(result.userId(), result.rewards(), result.choice(), result.tie(),
                 result.prototypeId(), result.neighbours(), result.chains(), result.parseFailures(),
                 result.callFailures(), cost);
+    }
+
+    private List<EvaluationChain> runSamples(EvaluateRequest request, List<SampleTask> tasks, long deadlineNanos) {
+        List<Future<EvaluationChain>> futures = tasks.stream()
+                .map(task -> samplePool.submit(() -> runSample(request, task))).toList();
+        List<EvaluationChain> chains = new ArrayList<>(tasks.size());
+        for (int i = 0; i < tasks.size(); i++) {
+            Future<EvaluationChain> future = futures.get(i);
+            try {
+                chains.add(future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS));
+            } catch (TimeoutException e) {
+                future.cancel(true);
+                chains.add(failed(tasks.get(i), null, ChainStatus.CALL_FAILURE,
+                        "evaluation deadline of " + deadline.toSeconds() + " s passed before this sample finished",
+                        "", CallCost.NONE));
+            } catch (ExecutionException e) {
+                // Judge failures are caught inside the sample; anything else is a defect that fails the item.
+                futures.forEach(f -> f.cancel(true));
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                futures.forEach(f -> f.cancel(true));
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("evaluation interrupted", e);
+            }
+        }
+        return chains;
     }
 
     private EvaluationChain runSample(EvaluateRequest request, SampleTask task) {
@@ -78,10 +118,10 @@ public final class EvaluationWorkflow {
                 spent = spent.plus(generated.cost());
             }
             EvaluationChain chain = steps.scoreSample(new ScoreSampleRequest(persona, task.history(), rubric,
-                    request.scenario(), task.source(), task.sampleIndex(), task.seed()));
+                    request.scenario(), task.source(), task.sampleIndex(), task.seed(), task.reversedOrder()));
             return withCost(chain, chain.cost().plus(spent));
         } catch (JudgeOutputException e) {
-            return failed(task, persona, ChainStatus.PARSE_FAILURE, e.getMessage(), e.rawOutput(), spent);
+            return failed(task, persona, ChainStatus.PARSE_FAILURE, e.getMessage(), e.rawOutput(), spent.plus(e.cost()));
         } catch (InferenceCallException e) {
             return failed(task, persona, ChainStatus.CALL_FAILURE, e.getMessage(), "", spent);
         }

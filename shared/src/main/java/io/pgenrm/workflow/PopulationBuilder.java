@@ -1,9 +1,11 @@
 package io.pgenrm.workflow;
 
 import io.pgenrm.api.InducePersonaRequest;
+import io.pgenrm.api.PersonaResponse;
 import io.pgenrm.domain.CallCost;
 import io.pgenrm.domain.Persona;
 import io.pgenrm.domain.UserHistory;
+import io.pgenrm.judge.JudgeOutputException;
 import io.pgenrm.prototype.PersonaEmbedding;
 import io.pgenrm.prototype.PrototypeIndex;
 import java.util.ArrayList;
@@ -11,32 +13,53 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 
-/** Induces every user's persona (in parallel on the sample pool) and clusters them into prototypes. */
+/**
+ * Induces every user's persona (in parallel on the sample pool) and clusters them into prototypes. A user whose
+ * persona cannot be induced (endpoint down, unusable output) is left out of the prototypes and reported; their own
+ * items retry the induction when they are evaluated.
+ */
 public final class PopulationBuilder {
     private PopulationBuilder() {
     }
 
-    public record Built(Population population, List<Persona> personas, CallCost cost) {
+    /** A user left out of the prototypes, and why. */
+    public record Failure(String userId, String reason) {
+    }
+
+    public record Built(Population population, List<Persona> personas, List<Failure> failures, CallCost cost) {
     }
 
     public static Built build(Map<String, UserHistory> users, EvaluationSteps steps, ExecutorService pool,
             int prototypes, long seed) {
         List<UserHistory> withHistory = users.values().stream().filter(UserHistory::hasSignals).toList();
-        List<CompletableFuture<io.pgenrm.api.PersonaResponse>> futures = withHistory.stream()
+        List<CompletableFuture<PersonaResponse>> futures = withHistory.stream()
                 .map(h -> CompletableFuture.supplyAsync(() -> steps.inducePersona(new InducePersonaRequest(h, 0)), pool))
                 .toList();
         List<Persona> personas = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
         Map<String, double[]> embeddings = new LinkedHashMap<>();
         CallCost cost = CallCost.NONE;
-        for (CompletableFuture<io.pgenrm.api.PersonaResponse> f : futures) {
-            var response = f.join();
+        for (int i = 0; i < futures.size(); i++) {
+            PersonaResponse response;
+            try {
+                response = futures.get(i).join();
+            } catch (CompletionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                if (cause instanceof JudgeOutputException unusable) {
+                    cost = cost.plus(unusable.cost());
+                }
+                failures.add(new Failure(withHistory.get(i).userId(),
+                        cause.getClass().getSimpleName() + ": " + cause.getMessage()));
+                continue;
+            }
             personas.add(response.persona());
             embeddings.put(response.persona().userId(), PersonaEmbedding.of(response.persona()));
             cost = cost.plus(response.cost());
         }
         PrototypeIndex index = PrototypeIndex.build(embeddings, prototypes, seed);
-        return new Built(new Population(users, index), personas, cost);
+        return new Built(new Population(users, index), personas, List.copyOf(failures), cost);
     }
 }

@@ -28,18 +28,28 @@ public final class SamplePlanner {
         for (int i = 0; i < request.scaling().ind(); i++) {
             long seed = seed(base, SampleSource.SELF, i);
             long personaSeed = personaVariesBySeed && i > 0 ? seed : 0;
-            tasks.add(new SampleTask(SampleSource.SELF, own, i, seed, personaSeed, rubricStep));
+            add(tasks, new SampleTask(SampleSource.SELF, own, i, seed, personaSeed, rubricStep, false),
+                    request.scaling().bothOrders());
         }
         int j = 0;
         for (Neighbour neighbour : match.neighbours()) {
             if (j == request.scaling().pro()) {
                 break;
             }
-            tasks.add(new SampleTask(SampleSource.NEIGHBOUR, neighbour.history(), j,
-                    seed(base, SampleSource.NEIGHBOUR, j), 0, rubricStep));
+            add(tasks, new SampleTask(SampleSource.NEIGHBOUR, neighbour.history(), j,
+                    seed(base, SampleSource.NEIGHBOUR, j), 0, rubricStep, false), request.scaling().bothOrders());
             j++;
         }
         return new SamplePlan(tasks);
+    }
+
+    /** Adds the sample, and with both orders its twin that shows the candidates reversed under the same seed. */
+    private static void add(List<SampleTask> tasks, SampleTask task, boolean bothOrders) {
+        tasks.add(task);
+        if (bothOrders) {
+            tasks.add(new SampleTask(task.source(), task.history(), task.sampleIndex(), task.seed(),
+                    task.personaSeed(), task.rubricStep(), true));
+        }
     }
 
     static long seed(String base, SampleSource source, int index) {

@@ -31,7 +31,9 @@ public class JudgeProducer {
                     PromptTemplates.load(config.llm().promptsDir().map(Path::of).orElse(null)),
                     new LlmJudgeOptions(LlmJudgeOptions.Format.parse(config.llm().format()),
                             config.llm().temperature(), config.llm().maxTokens(), config.llm().maxRetries(),
-                            config.llm().initialBackoff(), config.llm().maxBackoff()));
+                            config.llm().initialBackoff(), config.llm().maxBackoff(),
+                            config.llm().circuit().window(), config.llm().circuit().failureRatio(),
+                            config.llm().circuit().openFor()));
             default -> throw new IllegalStateException(
                     "pgenrm.backend must be \"local\" or \"llm\", got \"" + config.backend() + "\"");
         };

@@ -20,6 +20,10 @@ public interface PgenrmConfig {
     @WithDefault("16")
     int maxInFlight();
 
+    /** Time one evaluation may take; samples still running then are recorded as call failures. */
+    @WithDefault("PT10M")
+    Duration itemDeadline();
+
     Llm llm();
 
     interface Llm {
@@ -45,5 +49,19 @@ public interface PgenrmConfig {
 
         @WithDefault("PT20S")
         Duration maxBackoff();
+
+        Circuit circuit();
+    }
+
+    /** Stops hammering a dead endpoint: open when this share of the last {@code window} calls failed. */
+    interface Circuit {
+        @WithDefault("50")
+        int window();
+
+        @WithDefault("0.9")
+        double failureRatio();
+
+        @WithDefault("PT15S")
+        Duration openFor();
     }
 }
