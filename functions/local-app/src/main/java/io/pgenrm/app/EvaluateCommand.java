@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.pgenrm.bench.AccuracyReport;
 import io.pgenrm.bench.BatchRunner;
 import io.pgenrm.bench.BenchmarkDataset;
+import io.pgenrm.bench.ConsoleProgress;
 import io.pgenrm.bench.RunInfo;
 import io.pgenrm.bench.RunStore;
 import io.pgenrm.domain.ScalingPlan;
@@ -107,11 +108,12 @@ public class EvaluateCommand implements Callable<Integer> {
                     7);
             populationStore.save(built.population(), built.personas());
             population.replace(built.population());
-            System.out.printf(Locale.ROOT, "pgenrm: %d personas induced, %d prototypes%n", built.personas().size(),
-                    built.population().prototypes().prototypes().size());
+            System.out.printf(Locale.ROOT, "pgenrm: %d personas induced, %d prototypes (%d calls)%n",
+                    built.personas().size(), built.population().prototypes().prototypes().size(),
+                    built.cost().calls());
             EvaluationWorkflow workflow = new EvaluationWorkflow(steps, population, samplePool);
-            AccuracyReport result = new BatchRunner(workflow, runs, itemPool, line -> System.out.println("  " + line))
-                    .run(run, data, built.cost());
+            AccuracyReport result = new BatchRunner(workflow, runs, itemPool)
+                    .run(run, 0, data, ConsoleProgress.onStandardOutput(scaling.label()));
             String text = json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result);
             runs.closeRun(id, text);
             Path target = report != null ? report : Path.of("reports", id + ".json");
