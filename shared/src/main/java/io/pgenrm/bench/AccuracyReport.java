@@ -3,7 +3,6 @@ package io.pgenrm.bench;
 import io.pgenrm.domain.CallCost;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -66,22 +65,6 @@ public record AccuracyReport(String runId, String input, String backend, String 
                 ratio(correct, outcomes.size()), parse, call, cost.calls(), cost.promptTokens(),
                 cost.completionTokens(), cost.cachedCalls(), ratio(cost.calls(), outcomes.size()), wallMillis,
                 resumedItems, timed == 0 ? 0 : (double) itemMillis / timed, groups, rejectedRows);
-    }
-
-    public String summary() {
-        StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "run %s  backend %s  scaling %s%n", runId, backend, scaling));
-        s.append(String.format(Locale.ROOT, "accuracy %.2f%%  (%d correct of %d items; %d incorrect, %d ties, "
-                + "%d unscored, %d failed)%n", 100 * accuracy, correct, items, incorrect, ties, unscored, failed));
-        s.append(String.format(Locale.ROOT, "users %d  calls %d (%.1f per item, %d saved by caches)  tokens %d in / "
-                + "%d out  parse failures %d  call failures %d  rejected rows %d  wall %.1f s (%d items resumed)%n",
-                users, calls, callsPerItem, cachedCalls, promptTokens, completionTokens, parseFailures, callFailures,
-                rejectedRows.size(), wallMillis / 1000.0, resumedItems));
-        for (Group g : byHistoryLength) {
-            s.append(String.format(Locale.ROOT, "  history %-22s %4d items  accuracy %.2f%%  ties %d%n", g.label(),
-                    g.items(), 100 * g.accuracy(), g.ties()));
-        }
-        return s.toString();
     }
 
     private static int count(List<ItemOutcome> outcomes, ItemStatus status) {
