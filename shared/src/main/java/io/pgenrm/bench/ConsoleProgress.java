@@ -80,7 +80,7 @@ public final class ConsoleProgress implements BatchProgress {
         out.flush();
     }
 
-    public synchronized ProgressLine line() {
+    private ProgressLine line() {
         return new ProgressLine(total, resumed, doneHere, failed, unscored, nanoClock.getAsLong() - startedAt);
     }
 
