@@ -3,18 +3,20 @@ package io.pgenrm.bench;
 import io.pgenrm.domain.CallCost;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Accuracy of picking the user's chosen response over ALL items of a run (ties, unscored and failed items count as
  * misses and are reported on their own), overall and per history-length group, with calls and tokens.
+ * {@code wallMillis} is this process's time on the run: the {@code resumedItems} finished by an earlier process
+ * are not in it. {@code meanItemMillis} is the mean time of one evaluation, over the items that got a result.
  */
 public record AccuracyReport(String runId, String input, String backend, String scaling, int users, int items,
         int correct, int incorrect, int ties, int unscored, int failed, double accuracy, int parseFailures,
         int callFailures, long calls, long promptTokens, long completionTokens, long cachedCalls,
-        double callsPerItem, long wallMillis, List<Group> byHistoryLength, List<RowError> rejectedRows) {
+        double callsPerItem, long wallMillis, int resumedItems, double meanItemMillis, List<Group> byHistoryLength,
+        List<RowError> rejectedRows) {
 
     /** Accuracy among users whose history length falls in [minPairs, maxPairs]. */
     public record Group(String label, int minPairs, int maxPairs, int items, int correct, int ties, double accuracy) {
@@ -23,22 +25,31 @@ public record AccuracyReport(String runId, String input, String backend, String 
     private static final int[][] GROUPS = { {0, 0}, {1, 4}, {5, 9}, {10, Integer.MAX_VALUE} };
 
     public static AccuracyReport of(RunInfo run, List<ItemOutcome> outcomes, List<RowError> rejectedRows,
-            CallCost setupCost, long wallMillis) {
+            int resumedItems, long wallMillis) {
         int correct = count(outcomes, ItemStatus.CORRECT);
         int ties = count(outcomes, ItemStatus.TIE);
+        // Rejected input rows are stored as failed items without a user: they count as misses overall, but belong
+        // to no user and to no history group (their history size of 0 would otherwise pass them off as cold start).
+        List<ItemOutcome> ofUsers = outcomes.stream().filter(o -> !o.userId().isEmpty()).toList();
         Set<String> users = new TreeSet<>();
-        CallCost cost = setupCost;
+        CallCost cost = CallCost.NONE;
         int parse = 0;
         int call = 0;
+        long itemMillis = 0;
+        int timed = 0;
         for (ItemOutcome o : outcomes) {
-            users.add(o.userId());
             cost = cost.plus(o.cost());
             parse += o.parseFailures();
             call += o.callFailures();
+            if (o.status() != ItemStatus.FAILED) {
+                itemMillis += o.cost().wallMillis();
+                timed++;
+            }
         }
+        ofUsers.forEach(o -> users.add(o.userId()));
         List<Group> groups = new ArrayList<>();
         for (int[] g : GROUPS) {
-            List<ItemOutcome> in = outcomes.stream()
+            List<ItemOutcome> in = ofUsers.stream()
                     .filter(o -> o.historySize() >= g[0] && o.historySize() <= g[1]).toList();
             if (in.isEmpty()) {
                 continue;
@@ -52,31 +63,15 @@ public record AccuracyReport(String runId, String input, String backend, String 
                 outcomes.size(), correct, count(outcomes, ItemStatus.INCORRECT), ties,
                 count(outcomes, ItemStatus.UNSCORED), count(outcomes, ItemStatus.FAILED),
                 ratio(correct, outcomes.size()), parse, call, cost.calls(), cost.promptTokens(),
-                cost.completionTokens(), cost.cachedCalls(), outcomes.isEmpty() ? 0 : (double) cost.calls() / outcomes.size(),
-                wallMillis, groups, rejectedRows);
-    }
-
-    public String summary() {
-        StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "run %s  backend %s  scaling %s%n", runId, backend, scaling));
-        s.append(String.format(Locale.ROOT, "accuracy %.2f%%  (%d correct of %d items; %d incorrect, %d ties, "
-                + "%d unscored, %d failed)%n", 100 * accuracy, correct, items, incorrect, ties, unscored, failed));
-        s.append(String.format(Locale.ROOT, "users %d  calls %d (%.1f per item, %d saved by caches)  tokens %d in / "
-                + "%d out  parse failures %d  call failures %d  rejected rows %d  wall %.1f s%n", users, calls,
-                callsPerItem, cachedCalls, promptTokens, completionTokens, parseFailures, callFailures,
-                rejectedRows.size(), wallMillis / 1000.0));
-        for (Group g : byHistoryLength) {
-            s.append(String.format(Locale.ROOT, "  history %-22s %4d items  accuracy %.2f%%  ties %d%n", g.label(),
-                    g.items(), 100 * g.accuracy(), g.ties()));
-        }
-        return s.toString();
+                cost.completionTokens(), cost.cachedCalls(), ratio(cost.calls(), outcomes.size()), wallMillis,
+                resumedItems, timed == 0 ? 0 : (double) itemMillis / timed, groups, rejectedRows);
     }
 
     private static int count(List<ItemOutcome> outcomes, ItemStatus status) {
         return (int) outcomes.stream().filter(o -> o.status() == status).count();
     }
 
-    private static double ratio(int a, int b) {
+    private static double ratio(long a, long b) {
         return b == 0 ? 0 : (double) a / b;
     }
 }

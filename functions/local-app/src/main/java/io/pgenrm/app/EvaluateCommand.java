@@ -1,14 +1,21 @@
 package io.pgenrm.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.pgenrm.bench.AccuracyReport;
 import io.pgenrm.bench.BatchRunner;
 import io.pgenrm.bench.BenchmarkDataset;
+import io.pgenrm.bench.ConsoleProgress;
+import io.pgenrm.bench.PlanSize;
 import io.pgenrm.bench.RunInfo;
 import io.pgenrm.bench.RunStore;
+import io.pgenrm.domain.InvalidInputException;
 import io.pgenrm.domain.ScalingPlan;
 import io.pgenrm.judge.Judge;
+import io.pgenrm.report.ConsoleSummary;
+import io.pgenrm.report.EvaluationReport;
+import io.pgenrm.report.PlanReport;
+import io.pgenrm.report.PopulationSetup;
+import io.pgenrm.report.ReportFiles;
 import io.pgenrm.runtime.CurrentPopulation;
 import io.pgenrm.runtime.PgenrmConfig;
 import io.pgenrm.workflow.EvaluationSteps;
@@ -19,18 +26,30 @@ import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
-/** {@code pgenrm evaluate FILE}: an evaluation batch over a PersonalRewardBench JSONL file. */
+/**
+ * {@code pgenrm evaluate FILE}: evaluation batches over a PersonalRewardBench JSONL file, one per scaling plan and
+ * repeat, over one population induced once. Each batch is its own resumable run; the report compares them.
+ */
 @Dependent
 @Unremovable
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -45,6 +64,15 @@ public class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--pro", defaultValue = "4", description = "Pro-M: samples from similar users of the prototype.")
     int pro;
 
+    @Option(names = "--plans", split = ",", paramLabel = "PLAN", converter = PlanSizeConverter.class,
+            description = "Scaling plans to compare, e.g. ind1,ind8,ind4pro4,ind8pro4,ind16pro8 (indN, indNproM or "
+                    + "N/M). Replaces --ind/--pro; default: the one plan they give.")
+    List<PlanSize> plans;
+
+    @Option(names = "--repeats", defaultValue = "1", converter = RepeatCountConverter.class,
+            description = "Runs per plan that differ only in their sample seeds, for accuracy mean ± std.")
+    int repeats;
+
     @Option(names = "--self-weight", defaultValue = "0.5", description = "Weight of the Ind-N mean.")
     double selfWeight;
 
@@ -55,14 +83,19 @@ public class EvaluateCommand implements Callable<Integer> {
     int prototypes;
 
     @Option(names = "--run-id", description = "Run id; rerunning with the same id resumes (default: derived "
-            + "from file, backend and scaling).")
+            + "from file, backend and scaling). With several plans each run appends its plan (-ind4-pro4); repeats "
+            + "after the first append -r1, -r2...")
     String runId;
 
     @Option(names = "--concurrency", defaultValue = "4", description = "Evaluations in flight at once.")
     int concurrency;
 
-    @Option(names = "--report", description = "JSON report path (default: reports/RUN_ID.json).")
+    @Option(names = "--report", description = "JSON report path; the HTML page goes beside it "
+            + "(default: reports/REPORT_ID.json and .html).")
     Path report;
+
+    @Spec
+    CommandSpec spec;
 
     @Inject
     EvaluationSteps steps;
@@ -87,7 +120,8 @@ public class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ScalingPlan scaling = new ScalingPlan(ind, pro, selfWeight, prototypeWeight);
+        List<PlanSize> sizes = planSizes();
+        List<ScalingPlan> scalings = scalings(sizes);
         BenchmarkDataset data;
         try {
             data = BenchmarkDataset.load(input);
@@ -95,32 +129,47 @@ public class EvaluateCommand implements Callable<Integer> {
             System.err.println("pgenrm: no such file: " + input);
             return 2;
         }
-        String id = runId != null ? runId : defaultRunId(scaling);
-        RunInfo run = new RunInfo(id, input.toString(), judge.name(), scaling);
-        System.out.printf(Locale.ROOT, "pgenrm: %d users, %d test items, %d rejected rows from %s (backend %s, %s)%n",
-                data.histories().size(), data.items().size(), data.rejectedRows().size(), input, judge.name(),
-                scaling.label());
+        System.out.printf(Locale.ROOT, "pgenrm: %d users, %d test items, %d rejected rows from %s (backend %s, "
+                + "plan%s %s, %d repeat%s)%n", data.histories().size(), data.items().size(),
+                data.rejectedRows().size(), input, judge.name(), sizes.size() == 1 ? "" : "s",
+                sizes.stream().map(PlanSize::label).collect(Collectors.joining(" ")), repeats, repeats == 1 ? "" : "s");
         ExecutorService samplePool = Executors.newFixedThreadPool(config.maxInFlight());
         ExecutorService itemPool = Executors.newFixedThreadPool(Math.max(1, concurrency));
         try {
+            long setupStarted = System.nanoTime();
             PopulationBuilder.Built built = PopulationBuilder.build(data.histories(), steps, samplePool, prototypes,
                     7);
             populationStore.save(built.population(), built.personas());
             population.replace(built.population());
-            System.out.printf(Locale.ROOT, "pgenrm: %d personas induced, %d prototypes%n", built.personas().size(),
-                    built.population().prototypes().prototypes().size());
+            PopulationSetup setup = PopulationSetup.of(built.personas().size(),
+                    built.population().prototypes().prototypes().size(), built.cost(),
+                    (System.nanoTime() - setupStarted) / 1_000_000);
+            System.out.printf(Locale.ROOT, "pgenrm: %d personas induced, %d prototypes (%d calls, %.1f s)%n",
+                    setup.personas(), setup.prototypes(), setup.calls(), setup.wallMillis() / 1000.0);
             EvaluationWorkflow workflow = new EvaluationWorkflow(steps, population, samplePool);
-            AccuracyReport result = new BatchRunner(workflow, runs, itemPool, line -> System.out.println("  " + line))
-                    .run(run, data, built.cost());
-            String text = json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result);
-            runs.closeRun(id, text);
-            Path target = report != null ? report : Path.of("reports", id + ".json");
-            if (target.getParent() != null) {
-                Files.createDirectories(target.getParent());
+            BatchRunner runner = new BatchRunner(workflow, runs, itemPool);
+            RunIds ids = RunIds.of(input.getFileName().toString(), judge.name(), runId, sizes);
+            List<PlanReport> planReports = new ArrayList<>();
+            for (int p = 0; p < sizes.size(); p++) {
+                PlanSize size = sizes.get(p);
+                ScalingPlan scaling = scalings.get(p);
+                List<AccuracyReport> repeated = new ArrayList<>();
+                for (int repeat = 0; repeat < repeats; repeat++) {
+                    String id = ids.run(size, repeat);
+                    RunInfo run = new RunInfo(id, input.toString(), judge.name(), scaling);
+                    String label = String.format(Locale.ROOT, "%s run %d/%d", size.label(), repeat + 1, repeats);
+                    AccuracyReport runReport = runner.run(run, repeat, data, ConsoleProgress.onStandardOutput(label));
+                    runs.closeRun(id, json.writeValueAsString(runReport));
+                    repeated.add(runReport);
+                }
+                planReports.add(PlanReport.of(scaling, repeated));
             }
-            Files.writeString(target, text);
-            System.out.print(result.summary());
-            System.out.println("report: " + target);
+            EvaluationReport result = EvaluationReport.of(ids.report(), input.toString(), judge.name(), setup,
+                    planReports);
+            ReportFiles.Written written = ReportFiles.write(result,
+                    report != null ? report : Path.of("reports", ids.report() + ".json"), json);
+            System.out.print(ConsoleSummary.of(result));
+            System.out.println("report: " + written.json() + " and " + written.html());
             return 0;
         } finally {
             itemPool.shutdownNow();
@@ -128,9 +177,58 @@ public class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    private String defaultRunId(ScalingPlan scaling) {
-        String file = input.getFileName().toString().replaceFirst("\\.jsonl?$", "");
-        return String.format(Locale.ROOT, "%s-%s-ind%d-pro%d", file, judge.name().replace('/', '-'), scaling.ind(),
-                scaling.pro());
+    /** The plans of --plans in their order without repeats, else the one plan of --ind/--pro. */
+    private List<PlanSize> planSizes() {
+        if (plans == null) {
+            try {
+                return List.of(new PlanSize(ind, pro));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "Invalid --ind/--pro: " + e.getMessage());
+            }
+        }
+        ParseResult parsed = spec.commandLine().getParseResult();
+        if (parsed.hasMatchedOption("--ind") || parsed.hasMatchedOption("--pro")) {
+            throw new ParameterException(spec.commandLine(),
+                    "--plans replaces --ind and --pro: give the plans with --plans only");
+        }
+        return List.copyOf(new LinkedHashSet<>(plans));
+    }
+
+    /** Checked before the population is induced, so bad weights fail at once rather than after minutes. */
+    private List<ScalingPlan> scalings(List<PlanSize> sizes) {
+        try {
+            return sizes.stream().map(size -> size.withWeights(selfWeight, prototypeWeight)).toList();
+        } catch (InvalidInputException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid --self-weight/--prototype-weight: "
+                    + e.getMessage());
+        }
+    }
+
+    /** Turns "ind4pro4" into a plan; picocli reports the message under the option's name. */
+    static final class PlanSizeConverter implements ITypeConverter<PlanSize> {
+        @Override
+        public PlanSize convert(String value) {
+            try {
+                return PlanSize.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class RepeatCountConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int count;
+            try {
+                count = Integer.parseInt(value.strip());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is not a whole number");
+            }
+            if (count < 1) {
+                throw new TypeConversionException("must be at least 1, got " + count);
+            }
+            return count;
+        }
     }
 }

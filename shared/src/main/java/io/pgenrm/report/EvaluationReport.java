@@ -1,0 +1,35 @@
+package io.pgenrm.report;
+
+import io.pgenrm.bench.AccuracyReport;
+import io.pgenrm.bench.RowError;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Everything one {@code pgenrm evaluate} produced: every scaling plan over its repeats, and the accuracy-versus-cost
+ * table ordered by the calls each plan needs per evaluation. {@code itemsPerRun} counts rejected input rows, which
+ * every run records as failed items.
+ */
+public record EvaluationReport(String reportId, String input, String backend, int users, int itemsPerRun,
+        int repeats, PopulationSetup population, List<PlanReport> plans, List<CostRow> accuracyVersusCost,
+        List<RowError> rejectedRows) {
+
+    public EvaluationReport {
+        plans = List.copyOf(plans);
+        accuracyVersusCost = List.copyOf(accuracyVersusCost);
+        rejectedRows = List.copyOf(rejectedRows);
+    }
+
+    public static EvaluationReport of(String reportId, String input, String backend, PopulationSetup population,
+            List<PlanReport> plans) {
+        if (plans.isEmpty()) {
+            throw new IllegalArgumentException("a report needs at least one plan");
+        }
+        AccuracyReport first = plans.get(0).runs().get(0);
+        List<CostRow> table = plans.stream().map(PlanReport::costRow)
+                .sorted(Comparator.comparingDouble(CostRow::neededCallsPerEvaluation)).toList();
+        int repeats = plans.stream().mapToInt(PlanReport::repeats).max().orElse(0);
+        return new EvaluationReport(reportId, input, backend, first.users(), first.items(), repeats, population,
+                plans, table, first.rejectedRows());
+    }
+}
