@@ -73,6 +73,10 @@ public class EvaluateCommand implements Callable<Integer> {
             description = "Runs per plan that differ only in their sample seeds, for accuracy mean ± std.")
     int repeats;
 
+    @Option(names = "--both-orders", description = "Score every sample with the candidates in both orders and "
+            + "average, cancelling a judge's position bias (twice the scoring calls, same latency).")
+    boolean bothOrders;
+
     @Option(names = "--self-weight", defaultValue = "0.5", description = "Weight of the Ind-N mean.")
     double selfWeight;
 
@@ -146,9 +150,16 @@ public class EvaluateCommand implements Callable<Integer> {
                     (System.nanoTime() - setupStarted) / 1_000_000);
             System.out.printf(Locale.ROOT, "pgenrm: %d personas induced, %d prototypes (%d calls, %.1f s)%n",
                     setup.personas(), setup.prototypes(), setup.calls(), setup.wallMillis() / 1000.0);
-            EvaluationWorkflow workflow = new EvaluationWorkflow(steps, population, samplePool);
+            for (PopulationBuilder.Failure failure : built.failures()) {
+                System.out.printf(Locale.ROOT, "pgenrm: no persona for user %s, left out of the prototypes: %s%n",
+                        failure.userId(), failure.reason());
+            }
+            EvaluationWorkflow workflow = new EvaluationWorkflow(steps, population, samplePool,
+                    config.itemDeadline());
             BatchRunner runner = new BatchRunner(workflow, runs, itemPool);
-            RunIds ids = RunIds.of(input.getFileName().toString(), judge.name(), runId, sizes);
+            // Both-orders runs score differently, so they must not resume a single-order run of the same plan.
+            RunIds ids = RunIds.of(input.getFileName().toString(),
+                    judge.name() + (bothOrders ? "-both-orders" : ""), runId, sizes);
             List<PlanReport> planReports = new ArrayList<>();
             for (int p = 0; p < sizes.size(); p++) {
                 PlanSize size = sizes.get(p);
@@ -197,7 +208,9 @@ public class EvaluateCommand implements Callable<Integer> {
     /** Checked before the population is induced, so bad weights fail at once rather than after minutes. */
     private List<ScalingPlan> scalings(List<PlanSize> sizes) {
         try {
-            return sizes.stream().map(size -> size.withWeights(selfWeight, prototypeWeight)).toList();
+            return sizes.stream().map(size -> size.withWeights(selfWeight, prototypeWeight))
+                    .map(s -> new ScalingPlan(s.ind(), s.pro(), s.selfWeight(), s.prototypeWeight(), bothOrders))
+                    .toList();
         } catch (InvalidInputException e) {
             throw new ParameterException(spec.commandLine(), "Invalid --self-weight/--prototype-weight: "
                     + e.getMessage());

@@ -3,13 +3,14 @@ package io.pgenrm.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgenrm.bench.AccuracyReport;
+import io.pgenrm.bench.BatchProgress;
 import io.pgenrm.bench.BatchRunner;
 import io.pgenrm.bench.BenchmarkDataset;
 import io.pgenrm.bench.BenchmarkItem;
 import io.pgenrm.bench.ItemOutcome;
+import io.pgenrm.bench.ItemStatus;
 import io.pgenrm.bench.RunInfo;
 import io.pgenrm.bench.RunStore;
-import io.pgenrm.domain.CallCost;
 import io.pgenrm.domain.ScalingPlan;
 import io.pgenrm.runtime.CurrentPopulation;
 import io.pgenrm.runtime.testing.EmbeddedPostgresTestResource;
@@ -93,13 +94,14 @@ class RunStorePersistenceTest {
             EvaluationWorkflow workflow = new EvaluationWorkflow(steps, population, pool);
             RunInfo run = new RunInfo("resume-run", SAMPLE.toString(), "local", ScalingPlan.of(2, 2));
 
-            AccuracyReport first = new BatchRunner(workflow, runs, itemPool, line -> { }).run(run, cut, CallCost.NONE);
-            List<String> progress = new ArrayList<>();
-            AccuracyReport second = new BatchRunner(workflow, runs, itemPool, progress::add).run(run, full, CallCost.NONE);
+            BatchRunner runner = new BatchRunner(workflow, runs, itemPool);
+            AccuracyReport first = runner.run(run, 0, cut, new RecordingProgress());
+            RecordingProgress resumed = new RecordingProgress();
+            AccuracyReport second = runner.run(run, 0, full, resumed);
 
             assertThat(first.items()).isEqualTo(cut.items().size()).isPositive();
-            assertThat(progress.get(0)).contains(cut.items().size() + " items already done",
-                    (full.items().size() - cut.items().size()) + " to go");
+            assertThat(resumed.alreadyDone).isEqualTo(cut.items().size());
+            assertThat(resumed.finishedHere).isEqualTo(full.items().size() - cut.items().size());
             assertThat(second.items()).isEqualTo(full.items().size());
             assertThat(runs.outcomes("resume-run")).extracting(ItemOutcome::itemId)
                     .containsExactlyInAnyOrderElementsOf(full.items().stream().map(BenchmarkItem::itemId).toList())
@@ -108,6 +110,26 @@ class RunStorePersistenceTest {
         } finally {
             itemPool.shutdownNow();
             pool.shutdownNow();
+        }
+    }
+
+    /** Counts what a run reports: items already done when it started, and items finished by this run. */
+    private static final class RecordingProgress implements BatchProgress {
+        int alreadyDone;
+        int finishedHere;
+
+        @Override
+        public void started(RunInfo run, int total, int done) {
+            alreadyDone = done;
+        }
+
+        @Override
+        public synchronized void itemFinished(ItemStatus status) {
+            finishedHere++;
+        }
+
+        @Override
+        public void finished() {
         }
     }
 

@@ -30,7 +30,7 @@ class LangChain4jClientTest {
             server.start();
             OpenAiChatModel model = OpenAiChatModel.builder().baseUrl(server.baseUrl()).apiKey("not-needed")
                     .modelName("pgenrm-simulated-judge").maxRetries(0).timeout(Duration.ofSeconds(10)).build();
-            LlmJudge judge = new LlmJudge(model, PromptTemplates.defaults(), new LlmJudgeOptions(
+            LlmJudge judge = new LlmJudge(model, PromptTemplates.defaults(), LlmJudgeOptions.withDefaultCircuit(
                     LlmJudgeOptions.Format.STAGED, 0.7, 1024, 6, Duration.ofMillis(1), Duration.ofMillis(5)));
             String terse = "Use flax eggs.";
             String thorough = "- Flax eggs replace one egg each.\n- Applesauce suits moist cakes.\n"
@@ -46,7 +46,7 @@ class LangChain4jClientTest {
             Judged<Persona> persona = judge.inducePersona(history, 1);
             Judged<Rubric> rubric = judge.generateRubric(persona.value(), scenario, 1);
             Judged<ScoredSample> sample = judge.scoreSample(
-                    new SampleRequest(persona.value(), history, rubric.value(), scenario, 0, 1));
+                    new SampleRequest(persona.value(), history, rubric.value(), scenario, 0, 1, false));
 
             assertThat(persona.value().traits()).isNotEmpty();
             assertThat(rubric.value().criteria()).extracting(c -> c.name()).contains("Brevity");
