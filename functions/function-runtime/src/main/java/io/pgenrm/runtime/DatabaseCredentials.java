@@ -3,6 +3,7 @@ package io.pgenrm.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgenrm.runtime.aws.ExecutionRoleCredentials;
+import io.pgenrm.runtime.aws.LambdaEnvironment;
 import io.pgenrm.runtime.aws.RdsAuthToken;
 import io.pgenrm.runtime.aws.SecretReader;
 import io.quarkus.arc.Unremovable;
@@ -12,6 +13,7 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -20,7 +22,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The database login, asked for by the connection pools for every new connection
- * ({@code quarkus.datasource.credentials-provider=pgenrm-database}). In order of precedence:
+ * ({@code quarkus.datasource.credentials-provider=pgenrm-database}), from these environment variables (read through
+ * MicroProfile Config, so tests can set them). In order of precedence:
  * <ul>
  * <li>PGENRM_DB_IAM_AUTH=true: PGENRM_DB_USER with an RDS IAM token for PGENRM_DB_HOST:PGENRM_DB_PORT, signed with
  * the execution role. No password exists in the function at all; RDS Proxy checks the token.</li>
@@ -34,6 +37,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @Named(DatabaseCredentials.NAME)
 public class DatabaseCredentials implements CredentialsProvider {
     public static final String NAME = "pgenrm-database";
+    static final List<String> VARIABLES = List.of("PGENRM_DB_IAM_AUTH", "PGENRM_DB_HOST", "PGENRM_DB_PORT",
+            "PGENRM_DB_USER", "PGENRM_DB_SECRET_ARN");
     static final Duration SECRET_MAX_AGE = Duration.ofMinutes(15);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,7 +53,8 @@ public class DatabaseCredentials implements CredentialsProvider {
     private final Supplier<Login> login;
 
     public DatabaseCredentials() {
-        this(System.getenv(), SecretReader::forThisFunction, configuredLogin(), Clock.systemUTC());
+        this(LambdaEnvironment.read(ConfigProvider.getConfig(), VARIABLES), SecretReader::forThisFunction,
+                configuredLogin(), Clock.systemUTC());
     }
 
     DatabaseCredentials(Map<String, String> env, Function<Map<String, String>, SecretReader> readers, Login configured,
