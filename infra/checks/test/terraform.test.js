@@ -137,14 +137,13 @@ test("inference: load balancer is internal; workflow logs and traces", () => {
   }
 });
 
-test("workflow IAM: lambda:InvokeFunction only on the function ARNs and their qualifiers", () => {
+test("workflow IAM: lambda:InvokeFunction only on the functions' live alias ARNs", () => {
   const docs = blocks(tf.get("modules/workflow"), "data", "aws_iam_policy_document");
   for (const { body, name } of docs) {
     for (const st of body.statement ?? []) {
       if (!(st.actions ?? []).includes("lambda:InvokeFunction")) continue;
       assert.deepEqual(st.actions, ["lambda:InvokeFunction"], name);
-      assert.match(JSON.stringify(st.resources), /var\.function_arns\[key\]/, name);
-      assert.doesNotMatch(JSON.stringify(st.resources), /"\*"/, name);
+      assert.match(st.resources, /^\$\{\[for key in local\.(evaluate|batch)_functions : var\.function_arns\[key\]\]\}$/, `${name}: exactly the alias ARNs`);
     }
   }
 });
