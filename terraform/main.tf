@@ -4,10 +4,11 @@ locals {
   repo_root   = "${path.root}/.."
 }
 
-# Shared by every VPC-attached function; the database and inference modules allow ingress from it only.
-resource "aws_security_group" "functions" {
-  name_prefix = "${local.name}-functions-"
-  description = "pgenrm Lambda functions (no ingress)"
+# One security group per VPC-attached function group, each allowed only what that group connects to.
+# Database functions reach RDS Proxy and nothing else: their IAM tokens are signed locally, no AWS API is called.
+resource "aws_security_group" "database_functions" {
+  name_prefix = "${local.name}-db-functions-"
+  description = "pgenrm database functions (no ingress)"
   vpc_id      = var.vpc_id
 
   lifecycle {
@@ -15,8 +16,8 @@ resource "aws_security_group" "functions" {
   }
 }
 
-resource "aws_vpc_security_group_egress_rule" "functions_to_db_proxy" {
-  security_group_id            = aws_security_group.functions.id
+resource "aws_vpc_security_group_egress_rule" "database_functions_to_proxy" {
+  security_group_id            = aws_security_group.database_functions.id
   description                  = "PostgreSQL via RDS Proxy"
   ip_protocol                  = "tcp"
   from_port                    = 5432
@@ -24,10 +25,23 @@ resource "aws_vpc_security_group_egress_rule" "functions_to_db_proxy" {
   referenced_security_group_id = module.database.proxy_security_group_id
 }
 
-resource "aws_vpc_security_group_egress_rule" "functions_to_inference" {
+# Inference functions join the VPC only to reach the self-hosted server's internal load balancer.
+resource "aws_security_group" "inference_functions" {
   count = local.self_hosted ? 1 : 0
 
-  security_group_id            = aws_security_group.functions.id
+  name_prefix = "${local.name}-inference-functions-"
+  description = "pgenrm inference functions (no ingress)"
+  vpc_id      = var.vpc_id
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_vpc_security_group_egress_rule" "inference_functions_to_lb" {
+  count = local.self_hosted ? 1 : 0
+
+  security_group_id            = aws_security_group.inference_functions[0].id
   description                  = "vLLM internal load balancer"
   ip_protocol                  = "tcp"
   from_port                    = module.inference.listener_port
@@ -35,10 +49,12 @@ resource "aws_vpc_security_group_egress_rule" "functions_to_inference" {
   referenced_security_group_id = module.inference.load_balancer_security_group_id
 }
 
-# AWS APIs (Secrets Manager) and an external inference URL, through NAT or VPC endpoints.
-resource "aws_vpc_security_group_egress_rule" "functions_https" {
-  security_group_id = aws_security_group.functions.id
-  description       = "HTTPS to AWS APIs and an external inference endpoint"
+# Secrets Manager for the API key secret, through NAT or an interface endpoint; needed only when a key is used.
+resource "aws_vpc_security_group_egress_rule" "inference_functions_https" {
+  count = local.self_hosted && var.inference_api_key_secret_arn != null ? 1 : 0
+
+  security_group_id = aws_security_group.inference_functions[0].id
+  description       = "HTTPS to Secrets Manager"
   ip_protocol       = "tcp"
   from_port         = 443
   to_port           = 443
@@ -58,7 +74,7 @@ module "database" {
   name                     = local.name
   vpc_id                   = var.vpc_id
   subnet_ids               = var.private_subnet_ids
-  client_security_group_id = aws_security_group.functions.id
+  client_security_group_id = aws_security_group.database_functions.id
   engine_version           = var.db_engine_version
   min_acu                  = var.db_min_acu
   max_acu                  = var.db_max_acu
@@ -73,7 +89,7 @@ module "inference" {
   base_url                 = var.inference_base_url
   vpc_id                   = var.vpc_id
   subnet_ids               = var.private_subnet_ids
-  client_security_group_id = aws_security_group.functions.id
+  client_security_group_id = local.self_hosted ? aws_security_group.inference_functions[0].id : null
   instance_type            = var.inference_instance_type
   ami_id                   = var.inference_ami_id
   model_id                 = var.inference_model
@@ -84,23 +100,30 @@ module "inference" {
 module "functions" {
   source = "./modules/functions"
 
-  name                   = local.name
-  runtime_mode           = var.runtime_mode
-  artifacts_dir          = coalesce(var.artifacts_dir, "${local.repo_root}/functions")
-  memory_mb              = var.function_memory_mb
-  timeout_seconds        = var.function_timeout_seconds
-  log_retention_days     = var.log_retention_days
-  subnet_ids             = var.private_subnet_ids
-  security_group_id      = aws_security_group.functions.id
-  inference_in_vpc       = local.self_hosted
-  llm_base_url           = module.inference.base_url
-  llm_model              = var.inference_model
-  llm_api_key_secret_arn = var.inference_api_key_secret_arn
-  db_host                = module.database.proxy_endpoint
-  db_port                = module.database.port
-  db_name                = module.database.database_name
-  db_user                = module.database.master_username
-  db_connect_arn         = module.database.proxy_connect_arn
+  name               = local.name
+  runtime_mode       = var.runtime_mode
+  artifacts_dir      = coalesce(var.artifacts_dir, "${local.repo_root}/functions")
+  memory_mb          = var.function_memory_mb
+  timeout_seconds    = var.function_timeout_seconds
+  log_retention_days = var.log_retention_days
+  subnet_ids         = var.private_subnet_ids
+  security_group_ids = merge(
+    { database = aws_security_group.database_functions.id },
+    local.self_hosted ? { inference = aws_security_group.inference_functions[0].id } : {}
+  )
+  inference_in_vpc            = local.self_hosted
+  judge_backend               = var.judge_backend
+  llm_format                  = var.llm_format
+  llm_base_url                = module.inference.base_url
+  llm_model                   = var.inference_model
+  llm_api_key_secret_arn      = var.inference_api_key_secret_arn
+  llm_api_key_kms_key_arn     = var.inference_api_key_kms_key_arn
+  secrets_extension_layer_arn = var.secrets_extension_layer_arn
+  db_host                     = module.database.proxy_endpoint
+  db_port                     = module.database.port
+  db_name                     = module.database.database_name
+  db_user                     = module.database.master_username
+  db_connect_arn              = module.database.proxy_connect_arn
 }
 
 module "workflow" {
@@ -118,4 +141,5 @@ module "workflow" {
   item_max_concurrency   = var.item_max_concurrency
   log_retention_days     = var.log_retention_days
   log_execution_data     = var.sfn_log_execution_data
+  alarm_topic_arn        = var.alarm_topic_arn
 }

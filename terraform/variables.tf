@@ -54,7 +54,7 @@ variable "artifacts_dir" {
 }
 
 variable "function_memory_mb" {
-  description = "Lambda memory in MB per function group (inference, compute, database)."
+  description = "Lambda memory in MB per function group: inference (inducePersona, generateRubric, scoreSample: they wait on the model), compute (planSamples, aggregateScores), database (matchPrototype, prepare/recordBenchmarkItem). CPU share grows with memory; see the cost model in docs/deployment.md."
   type        = map(number)
   default = {
     inference = 1024
@@ -64,7 +64,7 @@ variable "function_memory_mb" {
 }
 
 variable "function_timeout_seconds" {
-  description = "Lambda timeout in seconds per function group; must stay below the Task TimeoutSeconds in the ASL (330 for inference, 30 for planSamples, 60 otherwise)."
+  description = "Lambda timeout in seconds per function group (inference, compute, database). Each must stay below the TimeoutSeconds of the ASL Tasks that call it (330 for inference, 30 for planSamples, 60 otherwise), so a slow call fails as a Lambda timeout the state machine can retry, not as a state timeout."
   type        = map(number)
   default = {
     inference = 300
@@ -138,6 +138,28 @@ variable "db_deletion_protection" {
   default     = true
 }
 
+variable "judge_backend" {
+  description = "Judge backend of every function (PGENRM_BACKEND): llm calls the inference endpoint; local is the CPU judge, for a smoke test without a model. All functions must agree: planSamples and aggregateScores depend on it too."
+  type        = string
+  default     = "llm"
+
+  validation {
+    condition     = contains(["llm", "local"], var.judge_backend)
+    error_message = "judge_backend must be llm or local."
+  }
+}
+
+variable "llm_format" {
+  description = "Prompt format of the llm backend (PGENRM_LLM_FORMAT): staged (persona, rubric, scores in separate calls) or chain (one generation per sample)."
+  type        = string
+  default     = "staged"
+
+  validation {
+    condition     = contains(["staged", "chain"], var.llm_format)
+    error_message = "llm_format must be staged or chain."
+  }
+}
+
 variable "inference_base_url" {
   description = "An existing OpenAI-compatible endpoint (e.g. https://host/v1); null deploys vLLM on a GPU instance behind an internal load balancer."
   type        = string
@@ -151,9 +173,31 @@ variable "inference_model" {
 }
 
 variable "inference_api_key_secret_arn" {
-  description = "Optional Secrets Manager secret holding the inference API key; the functions may read only this secret."
+  description = "Optional Secrets Manager secret whose SecretString is the inference API key (plain text). Only its ARN reaches the functions (PGENRM_LLM_API_KEY_SECRET_ARN); the inference functions may read this secret and no other."
   type        = string
   default     = null
+
+  validation {
+    condition     = var.inference_api_key_secret_arn == null || can(regex("^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:[0-9]{12}:secret:.+$", var.inference_api_key_secret_arn))
+    error_message = "inference_api_key_secret_arn must be a full Secrets Manager secret ARN."
+  }
+}
+
+variable "inference_api_key_kms_key_arn" {
+  description = "Customer managed KMS key that encrypts the API key secret, if any; the inference functions may then decrypt with it through Secrets Manager only. null for the AWS managed key."
+  type        = string
+  default     = null
+}
+
+variable "secrets_extension_layer_arn" {
+  description = "ARN of the AWS Parameters and Secrets Lambda Extension layer for your region and x86_64 (listed in the Secrets Manager user guide). Used in native mode to read the API key secret through the extension's cache; jvm mode ignores it because SnapStart functions cannot authenticate to the extension, and they call GetSecretValue directly. null: direct calls in both modes."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.secrets_extension_layer_arn == null || can(regex("^arn:aws[a-z-]*:lambda:[a-z0-9-]+:[0-9]{12}:layer:[A-Za-z0-9_-]+:[0-9]+$", var.secrets_extension_layer_arn))
+    error_message = "secrets_extension_layer_arn must be a versioned Lambda layer ARN."
+  }
 }
 
 variable "inference_instance_type" {
@@ -176,6 +220,12 @@ variable "vllm_image" {
 
 variable "hf_token_secret_arn" {
   description = "Optional Secrets Manager secret with a Hugging Face token, for gated models on the self-hosted server."
+  type        = string
+  default     = null
+}
+
+variable "alarm_topic_arn" {
+  description = "Optional SNS topic for CloudWatch alarms on failed and timed-out executions of both state machines; null creates no alarms."
   type        = string
   default     = null
 }

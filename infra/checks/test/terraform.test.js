@@ -2,7 +2,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { posix } from "node:path";
-import { blocks, loadTerraform } from "./lib.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { TF_DIR, blocks, loadTerraform } from "./lib.js";
 
 const tf = await loadTerraform();
 const dirs = [...tf.keys()];
@@ -135,14 +137,118 @@ test("inference: load balancer is internal; workflow logs and traces", () => {
   }
 });
 
-test("workflow IAM: lambda:InvokeFunction only on the function ARNs and their qualifiers", () => {
+test("workflow IAM: lambda:InvokeFunction only on the functions' live alias ARNs", () => {
   const docs = blocks(tf.get("modules/workflow"), "data", "aws_iam_policy_document");
   for (const { body, name } of docs) {
     for (const st of body.statement ?? []) {
       if (!(st.actions ?? []).includes("lambda:InvokeFunction")) continue;
       assert.deepEqual(st.actions, ["lambda:InvokeFunction"], name);
-      assert.match(JSON.stringify(st.resources), /var\.function_arns\[key\]/, name);
-      assert.doesNotMatch(JSON.stringify(st.resources), /"\*"/, name);
+      assert.match(st.resources, /^\$\{\[for key in local\.(evaluate|batch)_functions : var\.function_arns\[key\]\]\}$/, `${name}: exactly the alias ARNs`);
     }
+  }
+});
+
+/** Every statement of a policy document, dynamic "statement" blocks included (their content), with its for_each. */
+function statements(doc) {
+  const out = (doc.statement ?? []).map((st) => ({ st, when: null }));
+  for (const dyn of doc.dynamic?.statement ?? []) for (const st of dyn.content ?? []) out.push({ st, when: dyn.for_each });
+  return out;
+}
+
+const fnDir = tf.get("modules/functions");
+const fnPolicy = blocks(fnDir, "data", "aws_iam_policy_document").find((d) => d.name === "group").body;
+const fnLocals = Object.assign({}, ...blocks(fnDir, "locals").map((b) => b.body));
+
+test("functions IAM: wildcard resources only for the actions that have no resource-level permissions", () => {
+  const wildcardOk = /^(xray:Put(TraceSegments|TelemetryRecords)|ec2:(Create|Describe|Delete)NetworkInterfaces?|ec2:(Assign|Unassign)PrivateIpAddresses)$/;
+  for (const { st } of statements(fnPolicy)) {
+    if (!JSON.stringify(st.resources).includes('"*"')) continue;
+    for (const action of st.actions) assert.match(action, wildcardOk, `${st.sid}: ${action} on "*"`);
+  }
+});
+
+test("functions IAM: GetSecretValue only on the API key secret, kms:Decrypt only through Secrets Manager, rds-db:connect only as the proxy user", () => {
+  const all = statements(fnPolicy);
+  const secretReads = all.filter(({ st }) => st.actions.some((a) => a.startsWith("secretsmanager:")));
+  assert.equal(secretReads.length, 1, "one Secrets Manager statement");
+  assert.deepEqual(secretReads[0].st.actions, ["secretsmanager:GetSecretValue"]);
+  assert.deepEqual(secretReads[0].st.resources, ["${var.llm_api_key_secret_arn}"]);
+  assert.match(secretReads[0].when, /each\.key == "inference" && var\.llm_api_key_secret_arn != null/);
+
+  for (const { st, when } of all.filter(({ st }) => st.actions.some((a) => a.startsWith("kms:")))) {
+    assert.deepEqual(st.actions, ["kms:Decrypt"]);
+    assert.deepEqual(st.resources, ["${var.llm_api_key_kms_key_arn}"]);
+    assert.equal(st.condition?.[0]?.variable, "kms:ViaService");
+    assert.match(st.condition[0].values[0], /^secretsmanager\./);
+    assert.match(when, /each\.key == "inference"/);
+  }
+
+  const connects = all.filter(({ st }) => st.actions.includes("rds-db:connect"));
+  assert.equal(connects.length, 1);
+  assert.deepEqual(connects[0].st.resources, ["${var.db_connect_arn}"]);
+  assert.match(connects[0].when, /each\.key == "database"/);
+});
+
+test("functions: secrets reach the environment as ARNs only; the database login is an IAM token over TLS", () => {
+  const env = fnLocals.group_env;
+  const names = [
+    ...Object.keys(fnLocals.common_env),
+    ...Object.keys(env.database),
+    ...Object.keys(env.compute),
+    ...[...env.inference.matchAll(/\b([A-Z][A-Z0-9_]+)\s*=/g)].map((m) => m[1]),
+  ];
+  for (const name of names) assert.doesNotMatch(name, /(PASSWORD|API_KEY|TOKEN)$/, `${name} would carry a secret`);
+  assert.match(env.inference, /PGENRM_LLM_API_KEY_SECRET_ARN\s*=\s*var\.llm_api_key_secret_arn/);
+  assert.equal(env.database.PGENRM_DB_IAM_AUTH, "true");
+  assert.equal(env.database.PGENRM_DB_SSL_MODE, "require");
+  assert.equal(env.database.PGENRM_DB_HOSTNAME_VERIFICATION, "HTTPS");
+  assert.equal(fnLocals.common_env.PGENRM_BACKEND, "${var.judge_backend}", "every group builds the same judge");
+  for (const { text, file } of fnDir) assert.doesNotMatch(text, /PGENRM_(LLM_API_KEY|DB_PASSWORD)\s*=/, `${file}: secret value in env`);
+});
+
+test("functions: the Parameters and Secrets extension only from a variable, only in native mode with a key secret", () => {
+  const fn = blocks(fnDir, "resource", "aws_lambda_function")[0].body;
+  assert.equal(fn.layers, '${each.value.group == "inference" && local.secrets_extension ? [var.secrets_extension_layer_arn] : []}');
+  assert.match(fnLocals.secrets_extension, /^\$\{!local\.jvm && var\.secrets_extension_layer_arn != null && var\.llm_api_key_secret_arn != null\}$/);
+  assert.match(fnLocals.group_env.inference, /local\.secrets_extension \? \{ PARAMETERS_SECRETS_EXTENSION_HTTP_PORT = "2773" \}/);
+});
+
+test("root: each VPC function group has its own security group; database functions may reach only the proxy", () => {
+  const root = tf.get(".");
+  const egress = blocks(root, "resource", "aws_vpc_security_group_egress_rule");
+  const fromDb = egress.filter((r) => r.body.security_group_id.includes("aws_security_group.database_functions"));
+  assert.equal(fromDb.length, 1);
+  assert.equal(fromDb[0].body.from_port, 5432);
+  assert.equal(fromDb[0].body.referenced_security_group_id, "${module.database.proxy_security_group_id}");
+  const https = egress.filter((r) => OPEN.includes(r.body.cidr_ipv4));
+  for (const { name, body } of https) {
+    assert.equal(body.from_port, 443, name);
+    assert.match(body.count, /var\.inference_api_key_secret_arn != null/, `${name}: open egress only for the key secret`);
+  }
+  const db = blocks(root, "module").find((m) => m.name === "database").body;
+  assert.equal(db.client_security_group_id, "${aws_security_group.database_functions.id}");
+});
+
+test("every log group has a retention", () => {
+  let seen = 0;
+  for (const dir of dirs) {
+    for (const { name, body } of blocks(tf.get(dir), "resource", "aws_cloudwatch_log_group")) {
+      assert.ok(body.retention_in_days, `${dir}: ${name}`);
+      seen++;
+    }
+  }
+  assert.ok(seen >= 3);
+});
+
+test("example variables: every root variable without a default is set, and no value looks like a secret", () => {
+  const example = readFileSync(join(TF_DIR, "terraform.tfvars.example"), "utf8");
+  const set = new Set([...example.matchAll(/^([a-z_]+)\s*=/gm)].map((m) => m[1]));
+  const rootVars = declared(".");
+  for (const name of set) assert.ok(rootVars.has(name), `${name} is not a root variable`);
+  for (const [name, body] of rootVars) if (!("default" in body)) assert.ok(set.has(name), `${name} required but not in the example`);
+  for (const line of example.split("\n").filter((l) => /^\s*#?\s*[a-z_]+\s*=/.test(l))) {
+    const [name, value] = line.replace(/^\s*#\s*/, "").split(/\s*=\s*/, 2);
+    assert.doesNotMatch(name, /password|token$|api_key$/, `${name}: secrets are passed by ARN`);
+    if (name.endsWith("_secret_arn")) assert.match(value, /^"arn:aws:secretsmanager:/, `${name} must be a secret ARN`);
   }
 });

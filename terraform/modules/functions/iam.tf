@@ -1,5 +1,7 @@
 # One role per function group: each group gets only what its functions do.
 
+data "aws_region" "current" {}
+
 data "aws_iam_policy_document" "assume" {
   statement {
     actions = ["sts:AssumeRole"]
@@ -50,6 +52,7 @@ data "aws_iam_policy_document" "group" {
     }
   }
 
+  # The API key secret and nothing else, read directly or by the Parameters and Secrets extension (same call).
   dynamic "statement" {
     for_each = each.key == "inference" && var.llm_api_key_secret_arn != null ? [1] : []
     content {
@@ -59,6 +62,21 @@ data "aws_iam_policy_document" "group" {
     }
   }
 
+  dynamic "statement" {
+    for_each = each.key == "inference" && var.llm_api_key_secret_arn != null && var.llm_api_key_kms_key_arn != null ? [1] : []
+    content {
+      sid       = "InferenceApiKeyDecrypt"
+      actions   = ["kms:Decrypt"]
+      resources = [var.llm_api_key_kms_key_arn]
+      condition {
+        test     = "StringEquals"
+        variable = "kms:ViaService"
+        values   = ["secretsmanager.${data.aws_region.current.name}.amazonaws.com"]
+      }
+    }
+  }
+
+  # Connect to RDS Proxy as db_user with an IAM token; no database password is readable by any function.
   dynamic "statement" {
     for_each = each.key == "database" ? [1] : []
     content {

@@ -14,28 +14,43 @@ locals {
   groups = toset(["inference", "compute", "database"])
   jvm    = var.runtime_mode == "jvm"
 
+  # The extension authenticates callers with AWS_SESSION_TOKEN, which SnapStart (jvm mode) functions do not have;
+  # there, and without a layer, the functions call GetSecretValue themselves (io.pgenrm.runtime.aws.SecretReader).
+  secrets_extension = !local.jvm && var.secrets_extension_layer_arn != null && var.llm_api_key_secret_arn != null
+
   in_vpc = {
     inference = var.inference_in_vpc
     compute   = false
     database  = true
   }
 
+  # Every group builds the same judge: planSamples and aggregateScores depend on the backend too.
+  common_env = {
+    PGENRM_BACKEND    = var.judge_backend
+    PGENRM_LLM_FORMAT = var.llm_format
+  }
+
+  # Secrets travel as ARNs only; the functions read the values at run time (DatabaseCredentials, LlmApiKeyFromSecret).
   group_env = {
     inference = merge(
       {
         PGENRM_LLM_BASE_URL = var.llm_base_url
         PGENRM_LLM_MODEL    = var.llm_model
       },
-      var.llm_api_key_secret_arn == null ? {} : { PGENRM_LLM_API_KEY_SECRET_ARN = var.llm_api_key_secret_arn }
+      var.llm_api_key_secret_arn == null ? {} : { PGENRM_LLM_API_KEY_SECRET_ARN = var.llm_api_key_secret_arn },
+      local.secrets_extension ? { PARAMETERS_SECRETS_EXTENSION_HTTP_PORT = "2773" } : {}
     )
     compute = {}
     database = {
-      PGENRM_DB_HOST     = var.db_host
-      PGENRM_DB_PORT     = tostring(var.db_port)
-      PGENRM_DB_NAME     = var.db_name
-      PGENRM_DB_USER     = var.db_user
-      PGENRM_DB_IAM_AUTH = "true"
-      PGENRM_DB_SSL_MODE = "require"
+      PGENRM_DB_HOST                  = var.db_host
+      PGENRM_DB_PORT                  = tostring(var.db_port)
+      PGENRM_DB_NAME                  = var.db_name
+      PGENRM_DB_USER                  = var.db_user
+      PGENRM_DB_IAM_AUTH              = "true"
+      PGENRM_DB_SSL_MODE              = "require"
+      PGENRM_DB_HOSTNAME_VERIFICATION = "HTTPS"
+      # Flyway applies pending migrations when a database function starts (an advisory lock serializes them).
+      PGENRM_MIGRATE_AT_START = "true"
     }
   }
 }
@@ -62,6 +77,7 @@ resource "aws_lambda_function" "function" {
   memory_size   = var.memory_mb[each.value.group]
   timeout       = var.timeout_seconds[each.value.group]
   publish       = true
+  layers        = each.value.group == "inference" && local.secrets_extension ? [var.secrets_extension_layer_arn] : []
 
   dynamic "snap_start" {
     for_each = local.jvm ? [1] : []
@@ -74,13 +90,14 @@ resource "aws_lambda_function" "function" {
     for_each = local.in_vpc[each.value.group] ? [1] : []
     content {
       subnet_ids         = var.subnet_ids
-      security_group_ids = [var.security_group_id]
+      security_group_ids = [var.security_group_ids[each.value.group]]
     }
   }
 
   environment {
     # The export goes last so no group setting can override it.
     variables = merge(
+      local.common_env,
       local.group_env[each.value.group],
       { QUARKUS_FUNQY_EXPORT = each.value.export }
     )

@@ -33,14 +33,24 @@ variable "subnet_ids" {
   type        = list(string)
 }
 
-variable "security_group_id" {
-  description = "Security group of the VPC-attached functions."
-  type        = string
+variable "security_group_ids" {
+  description = "Security group per VPC-attached function group (database always; inference when inference_in_vpc)."
+  type        = map(string)
 }
 
 variable "inference_in_vpc" {
   description = "Attach the inference group to the VPC (needed to reach a self-hosted internal endpoint)."
   type        = bool
+}
+
+variable "judge_backend" {
+  description = "PGENRM_BACKEND of every function: llm or local. Every group gets the same value."
+  type        = string
+}
+
+variable "llm_format" {
+  description = "PGENRM_LLM_FORMAT of every function: staged or chain."
+  type        = string
 }
 
 variable "llm_base_url" {
@@ -54,7 +64,19 @@ variable "llm_model" {
 }
 
 variable "llm_api_key_secret_arn" {
-  description = "Optional Secrets Manager secret with the inference API key; only the inference group may read it."
+  description = "Optional Secrets Manager secret with the inference API key; only the inference group may read it, and only its ARN is passed (PGENRM_LLM_API_KEY_SECRET_ARN)."
+  type        = string
+  default     = null
+}
+
+variable "llm_api_key_kms_key_arn" {
+  description = "Customer managed KMS key of the API key secret, if any: the inference group may decrypt with it via Secrets Manager."
+  type        = string
+  default     = null
+}
+
+variable "secrets_extension_layer_arn" {
+  description = "AWS Parameters and Secrets Lambda Extension layer; attached to the inference group in native mode when an API key secret is used."
   type        = string
   default     = null
 }
@@ -75,7 +97,7 @@ variable "db_name" {
 }
 
 variable "db_user" {
-  description = "Database user the functions authenticate as with an IAM token."
+  description = "Database user the functions authenticate as with an RDS IAM token (PGENRM_DB_USER)."
   type        = string
 }
 

@@ -48,10 +48,8 @@ data "aws_iam_policy_document" "evaluate" {
   statement {
     sid     = "InvokeEvaluateFunctions"
     actions = ["lambda:InvokeFunction"]
-    # The ASL names alias ARNs; ":*" covers their versions and aliases, nothing else.
-    resources = flatten([
-      for key in local.evaluate_functions : [var.function_arns[key], "${var.function_arns[key]}:*"]
-    ])
+    # The ASL names the live alias ARNs, so exactly those: not $LATEST, not another version or alias.
+    resources = [for key in local.evaluate_functions : var.function_arns[key]]
   }
 }
 
@@ -70,11 +68,9 @@ data "aws_iam_policy_document" "batch" {
   source_policy_documents = [data.aws_iam_policy_document.observability.json]
 
   statement {
-    sid     = "InvokeBatchFunctions"
-    actions = ["lambda:InvokeFunction"]
-    resources = flatten([
-      for key in local.batch_functions : [var.function_arns[key], "${var.function_arns[key]}:*"]
-    ])
+    sid       = "InvokeBatchFunctions"
+    actions   = ["lambda:InvokeFunction"]
+    resources = [for key in local.batch_functions : var.function_arns[key]]
   }
 
   statement {

@@ -64,3 +64,9 @@ variable "log_level" {
   type        = string
   default     = "ERROR"
 }
+
+variable "alarm_topic_arn" {
+  description = "SNS topic notified when an execution of either state machine fails or times out; null creates no alarms."
+  type        = string
+  default     = null
+}
