@@ -14,7 +14,7 @@ trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 app=functions/local-app/target/quarkus-app/quarkus-run.jar
 sim=infra/inference-simulator/target/pgenrm-inference-simulator.jar
 if [ ! -f "$app" ] || [ ! -f "$sim" ]; then
-  ./mvnw -q -B -ntp package -DskipTests -pl functions/local-app,infra/inference-simulator -am
+  ./mvnw -q -B -ntp package -Dmaven.test.skip=true -pl functions/local-app,infra/inference-simulator -am
 fi
 
 java -jar "$sim" generate --users "$users" --test-per-user 4 --seed 11 --out "$work/batch.jsonl" >/dev/null

@@ -16,7 +16,7 @@ trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 
 app=functions/local-app/target/quarkus-app/quarkus-run.jar
 sim=infra/inference-simulator/target/pgenrm-inference-simulator.jar
-./mvnw -q -B -ntp package -DskipTests -pl functions/local-app,infra/inference-simulator -am
+./mvnw -q -B -ntp package -Dmaven.test.skip=true -pl functions/local-app,infra/inference-simulator -am
 
 java -jar "$sim" generate --users $(( (evals + 3) / 4 )) --test-per-user 4 --seed 7 --out "$work/bench.jsonl" >/dev/null
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -24,11 +24,13 @@ java -jar "$sim" serve --port "$port" --latency "fixed:$latency" --max-concurren
   >"$work/simulator.log" 2>&1 &
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/v1/models" >/dev/null && break; sleep 0.2; done
 
-# Ind-8/Pro-4 staged: 12 samples, each a rubric call then a scoring call, so 12 calls per phase. Enough items in
-# flight to fill the cap twice over keeps the endpoint busy; the sample pool holds the calls to the cap.
+# Ind-8/Pro-4 staged: 12 samples, each a rubric call then a scoring call. cap/12 evaluations (rounded up) in flight
+# keep about cap calls at the endpoint without queueing them; the sample pool holds the calls to the cap (and the
+# inference client's connection pool is twice that, see InferenceConnectionPool).
 export PGENRM_BACKEND=llm PGENRM_LLM_BASE_URL="http://127.0.0.1:$port/v1" PGENRM_DATA_DIR="$work/pgdata" \
-  PGENRM_MAX_IN_FLIGHT="$cap" QUARKUS_REST_CLIENT_CONNECTION_POOL_SIZE=$(( cap * 2 ))
-java -Xmx1g -jar "$app" evaluate "$work/bench.jsonl" --ind 8 --pro 4 --concurrency $(( cap / 6 + 1 )) \
+  PGENRM_MAX_IN_FLIGHT="$cap"
+java -Xmx1g -jar "$app" evaluate "$work/bench.jsonl" \
+  --ind 8 --pro 4 --concurrency $(( (cap + 11) / 12 )) \
   --run-id bench --report "$work/report.json" >"$work/run.log" 2>&1 &
 pid=$!
 peak=0

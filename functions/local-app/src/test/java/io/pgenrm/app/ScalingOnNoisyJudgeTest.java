@@ -1,0 +1,94 @@
+package io.pgenrm.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pgenrm.bench.AccuracyReport;
+import io.pgenrm.bench.BatchProgress;
+import io.pgenrm.bench.BatchRunner;
+import io.pgenrm.bench.BenchmarkDataset;
+import io.pgenrm.bench.ItemStatus;
+import io.pgenrm.bench.RunInfo;
+import io.pgenrm.bench.RunStore;
+import io.pgenrm.domain.ScalingPlan;
+import io.pgenrm.runtime.CurrentPopulation;
+import io.pgenrm.runtime.testing.EmbeddedPostgresTestResource;
+import io.pgenrm.simulator.DatasetGenerator;
+import io.pgenrm.simulator.DatasetSpec;
+import io.pgenrm.workflow.EvaluationSteps;
+import io.pgenrm.workflow.EvaluationWorkflow;
+import io.pgenrm.workflow.PopulationBuilder;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+
+/** End to end through the llm backend: on a noisy judge, averaging more samples picks the user's choice more often. */
+@QuarkusTest
+@TestProfile(ScalingOnNoisyJudgeTest.LlmProfile.class)
+@QuarkusTestResource(EmbeddedPostgresTestResource.class)
+@QuarkusTestResource(NoisySimulatedJudge.class)
+class ScalingOnNoisyJudgeTest {
+    public static class LlmProfile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("pgenrm.backend", "llm", "pgenrm.llm.format", "staged", "pgenrm.max-in-flight", "64");
+        }
+    }
+
+    private static final BatchProgress QUIET = new BatchProgress() {
+        @Override
+        public void started(RunInfo run, int total, int alreadyDone) {
+        }
+
+        @Override
+        public void itemFinished(ItemStatus status) {
+        }
+
+        @Override
+        public void finished() {
+        }
+    };
+
+    @Inject
+    EvaluationSteps steps;
+
+    @Inject
+    CurrentPopulation population;
+
+    @Inject
+    RunStore runs;
+
+    @Test
+    void accuracyRisesFromIndOneToIndSixteen() throws Exception {
+        Path file = Files.createTempFile("pgenrm-noisy", ".jsonl");
+        new DatasetGenerator().generate(DatasetSpec.of(60, 2, 21)).writeJsonl(file);
+        BenchmarkDataset data = BenchmarkDataset.load(file);
+        ExecutorService samples = Executors.newFixedThreadPool(64);
+        ExecutorService items = Executors.newFixedThreadPool(4);
+        try {
+            population.replace(PopulationBuilder.build(data.histories(), steps, samples, 0, 7).population());
+            BatchRunner runner = new BatchRunner(new EvaluationWorkflow(steps, population, samples), runs, items);
+
+            AccuracyReport ind1 = runner.run(new RunInfo("noisy-ind1", file.toString(), "llm", ScalingPlan.of(1, 0)),
+                    0, data, QUIET);
+            AccuracyReport ind16 = runner.run(new RunInfo("noisy-ind16", file.toString(), "llm",
+                    ScalingPlan.of(16, 0)), 0, data, QUIET);
+
+            assertThat(ind1.items()).isEqualTo(data.items().size()).isEqualTo(120);
+            assertThat(ind16.failed() + ind16.unscored()).isZero();
+            assertThat(ind16.accuracy()).as("Ind-16 %.3f over Ind-1 %.3f", ind16.accuracy(), ind1.accuracy())
+                    .isGreaterThan(ind1.accuracy() + 0.03);
+            assertThat(ind16.calls()).isGreaterThan(10 * ind1.calls());
+        } finally {
+            items.shutdownNow();
+            samples.shutdownNow();
+        }
+    }
+}
