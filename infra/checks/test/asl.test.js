@@ -186,7 +186,14 @@ test("batch: prepare -> skip choice -> evaluate -> record, failures recorded wit
   const ok = s.RecordResult.Parameters.Payload;
   const failed = s.RecordFailure.Parameters.Payload;
   for (const p of [ok, failed]) {
-    assert.deepEqual(Object.keys(p).map((k) => k.replace(/\.\$$/, "")).sort(), ["error", "expectedChoice", "itemId", "result", "runId"]);
+    assert.deepEqual(Object.keys(p).map((k) => k.replace(/\.\$$/, "")).sort(), ["error", "expectedChoice", "itemId", "result", "runId", "userId"]);
+    assert.equal(p["userId.$"], "$.row.user_id", "a failed item is recorded under its user too");
+  }
+  for (const name of ["RecordResult", "RecordFailure"]) {
+    // Recording is idempotent, so every error is retried, States.ALL last as the language requires.
+    const last = s[name].Retry.at(-1);
+    assert.deepEqual(last.ErrorEquals, ["States.ALL"], name);
+    assert.ok(s[name].Retry.slice(0, -1).every((r) => !r.ErrorEquals.includes("States.ALL")), name);
   }
   assert.equal(ok.error, null);
   assert.equal(failed.result, null);
