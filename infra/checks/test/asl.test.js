@@ -131,7 +131,7 @@ test("evaluate: each sample is persona -> optional rubric -> score, and a failur
     "seed.$": "$.task.seed",
   });
   assert.deepEqual(Object.keys(inner.ScoreSample.Parameters.Payload).sort(), [
-    "history.$", "persona.$", "rubric.$", "sampleIndex.$", "scenario.$", "seed.$", "source.$",
+    "history.$", "persona.$", "reversedOrder.$", "rubric.$", "sampleIndex.$", "scenario.$", "seed.$", "source.$",
   ]);
   for (const name of ["SamplePersona", "GenerateRubric", "ScoreSample"]) {
     const c = inner[name].Catch;
