@@ -22,6 +22,7 @@ const USAGE = `usage: node run-asl-batch.js FILE [options]
   --pro M                 Pro-M samples per item (default 4)
   --self-weight W         weight of the Ind-N mean (default 0.5)
   --prototype-weight W    weight of the Pro-M mean (default 0.5)
+  --both-orders           also score every sample with the candidates reversed (ScalingPlan.bothOrders)
   --prototypes K          number of prototypes, 0 = about sqrt(users/2) (default 0)
   --run-id ID             batch run id (default asl-<file name>)
   --item-concurrency N    rows in flight (the batch Map's MaxConcurrency; default 4)
@@ -44,6 +45,7 @@ try {
       pro: { type: "string", default: "4" },
       "self-weight": { type: "string", default: "0.5" },
       "prototype-weight": { type: "string", default: "0.5" },
+      "both-orders": { type: "boolean", default: false },
       prototypes: { type: "string", default: "0" },
       "run-id": { type: "string" },
       "item-concurrency": { type: "string", default: "4" },
@@ -71,7 +73,10 @@ const number = (name) => {
   if (!Number.isFinite(n)) fail(`--${name} must be a number, got ${opt[name]}`);
   return n;
 };
-const scaling = { ind: number("ind"), pro: number("pro"), selfWeight: number("self-weight"), prototypeWeight: number("prototype-weight") };
+const scaling = {
+  ind: number("ind"), pro: number("pro"), selfWeight: number("self-weight"), prototypeWeight: number("prototype-weight"),
+  bothOrders: opt["both-orders"],
+};
 const runId = opt["run-id"] ?? `asl-${basename(file).replace(/\.jsonl?$/, "")}`;
 const out = opt.out ? resolve(base, opt.out) : join(REPO, "reports", `${runId.startsWith("asl-") ? "" : "asl-"}${runId}.json`);
 const missing = jarMissingReason();

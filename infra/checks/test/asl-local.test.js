@@ -109,7 +109,7 @@ describe("ASL executed locally against the functions served by the local app", {
       "a cold-start user is scored from Pro-M samples of a prototype");
   });
 
-  test("evaluate: direct requests (history given, new user, default scaling, no requestId) equal POST /evaluate", async () => {
+  test("evaluate: direct requests (history given, new user, default scaling, no requestId, 3 candidates, both orders) equal POST /evaluate", async () => {
     const { wf: batchWf } = await runSmallBatch();
     const known = batchWf.evaluations.find((e) => e.request.userId === "u003").request;
     const scenario = known.scenario;
@@ -118,6 +118,7 @@ describe("ASL executed locally against the functions served by the local app", {
       { requestId: "new-user-1", userId: "new-user", history: { userId: "new-user", pairs: [] }, scenario, scaling: SCALING },
       { requestId: "default-scaling", userId: known.userId, history: known.history, scenario },
       { userId: known.userId, history: known.history, scenario: { ...scenario, candidates: [...scenario.candidates, "A third answer."] }, scaling: SCALING },
+      { ...known, requestId: "both-orders", scaling: { ...SCALING, bothOrders: true } },
     ];
     const wf = localWorkflow({ url: app.url });
     for (const request of requests) {
@@ -126,6 +127,7 @@ describe("ASL executed locally against the functions served by the local app", {
       assert.deepEqual(differences(result, ref), [], JSON.stringify({ requestId: request.requestId, scaling: request.scaling }));
     }
     assert.equal((await wf.evaluate(requests[2])).chains.length, 1, "no scaling means Ind-1");
+    assert.equal((await wf.evaluate(requests[4])).chains.length, 2 * (SCALING.ind + SCALING.pro), "both orders: a twin per sample");
   });
 
   test("evaluate: a request without history fails fast with pgenrm.HistoryRequired, before any function is called", async () => {
