@@ -13,6 +13,7 @@ const LAMBDA_ERRORS = [
   "Lambda.SdkClientException",
 ];
 
+const COST_FIELDS = ["calls", "promptTokens", "completionTokens", "cachedCalls", "wallMillis"]; // CallCost
 const evaluate = loadAsl("evaluate.asl.json");
 const batch = loadAsl("evaluate-batch.asl.json");
 const machines = { "evaluate.asl.json": evaluate, "evaluate-batch.asl.json": batch };
@@ -79,6 +80,14 @@ test("evaluate: the steps of the in-process workflow, in order", () => {
   }
   assert.deepEqual(order, ["InducePersona", "MatchPrototype", "PlanSamples", "Samples", "AggregateScores"]);
 
+  // inducePersona rejects a null history, and no function of this machine reads stored histories: a request
+  // without one stops at once with a named error instead of failing inside a Lambda.
+  assert.equal(evaluate.States.Normalise.Next, "HistoryGiven");
+  assert.deepEqual(evaluate.States.HistoryGiven.Choices, [{ Variable: "$.request.history", IsNull: true, Next: "HistoryRequired" }]);
+  assert.equal(evaluate.States.HistoryGiven.Default, "ScalingGiven");
+  assert.equal(evaluate.States.HistoryRequired.Type, "Fail");
+  assert.equal(evaluate.States.HistoryRequired.Error, "pgenrm.HistoryRequired");
+
   const p = (n) => evaluate.States[n].Parameters.Payload;
   assert.deepEqual(p("InducePersona"), { "history.$": "$.request.history", seed: 0 });
   assert.deepEqual(p("MatchPrototype"), {
@@ -96,7 +105,17 @@ test("evaluate: the steps of the in-process workflow, in order", () => {
     "neighbours.$": "$.neighbourIds.ids",
   });
   assert.equal(evaluate.States.NeighbourIds.Parameters["ids.$"], "$.match.neighbours[*].userId");
-  assert.equal(evaluate.States.AggregateScores.OutputPath, "$.result");
+  // The result's cost adds the user's own persona to the chains', as the in-process workflow does.
+  assert.equal(evaluate.States.AggregateScores.ResultPath, "$.aggregate");
+  assert.equal(evaluate.States.AggregateScores.Next, "TotalCost");
+  for (const f of COST_FIELDS) {
+    assert.equal(evaluate.States.TotalCost.Parameters.cost[`${f}.$`], `States.MathAdd($.aggregate.result.cost.${f}, $.self.cost.${f})`);
+  }
+  assert.equal(evaluate.States.InducePersona.ResultSelector["cost.$"], "$.Payload.cost");
+  assert.equal(evaluate.States.TotalCost.Next, "Result");
+  assert.equal(evaluate.States.Result.Parameters["result.$"], "States.JsonMerge($.aggregate.result, $.total, false)");
+  assert.equal(evaluate.States.Result.OutputPath, "$.result");
+  assert.equal(evaluate.States.Result.End, true);
 });
 
 test("evaluate: each sample is persona -> optional rubric -> score, and a failure becomes a CALL_FAILURE chain", () => {
@@ -112,14 +131,27 @@ test("evaluate: each sample is persona -> optional rubric -> score, and a failur
     "seed.$": "$.task.seed",
   });
   assert.deepEqual(Object.keys(inner.ScoreSample.Parameters.Payload).sort(), [
-    "history.$", "persona.$", "rubric.$", "sampleIndex.$", "scenario.$", "seed.$", "source.$",
+    "history.$", "persona.$", "reversedOrder.$", "rubric.$", "sampleIndex.$", "scenario.$", "seed.$", "source.$",
   ]);
   for (const name of ["SamplePersona", "GenerateRubric", "ScoreSample"]) {
     const c = inner[name].Catch;
     assert.ok(c?.some((x) => x.ErrorEquals.includes("States.ALL") && x.Next === "SampleFailed"), `${name} caught`);
   }
+  // A chain's cost is its persona, rubric and scoring calls together (NoRubric costs nothing).
+  assert.equal(inner.ScoreSample.Next, "SampleCost");
+  assert.equal(inner.ScoreSample.ResultPath, "$.scored");
+  assert.equal(inner.SamplePersona.ResultSelector["cost.$"], "$.Payload.cost");
+  assert.equal(inner.GenerateRubric.ResultSelector["cost.$"], "$.Payload.cost");
+  assert.deepEqual(inner.NoRubric.Result.cost, Object.fromEntries(COST_FIELDS.map((f) => [f, 0])));
+  for (const f of COST_FIELDS) {
+    assert.equal(inner.SampleCost.Parameters.cost[`${f}.$`],
+      `States.MathAdd(States.MathAdd($.scored.chain.cost.${f}, $.sample.cost.${f}), $.rubricStep.cost.${f})`);
+  }
+  assert.equal(inner.SampleChain.Parameters["chain.$"], "States.JsonMerge($.scored.chain, $.spent, false)");
+  assert.equal(inner.SampleChain.OutputPath, "$.chain");
   assert.deepEqual(inner.SampleFailed.Parameters, {
     "source.$": "$.task.source",
+    "personaUserId.$": "$.task.history.userId",
     "sampleIndex.$": "$.task.sampleIndex",
     "seed.$": "$.task.seed",
     status: "CALL_FAILURE",
@@ -154,7 +186,14 @@ test("batch: prepare -> skip choice -> evaluate -> record, failures recorded wit
   const ok = s.RecordResult.Parameters.Payload;
   const failed = s.RecordFailure.Parameters.Payload;
   for (const p of [ok, failed]) {
-    assert.deepEqual(Object.keys(p).map((k) => k.replace(/\.\$$/, "")).sort(), ["error", "expectedChoice", "itemId", "result", "runId"]);
+    assert.deepEqual(Object.keys(p).map((k) => k.replace(/\.\$$/, "")).sort(), ["error", "expectedChoice", "itemId", "result", "runId", "userId"]);
+    assert.equal(p["userId.$"], "$.row.user_id", "a failed item is recorded under its user too");
+  }
+  for (const name of ["RecordResult", "RecordFailure"]) {
+    // Recording is idempotent, so every error is retried, States.ALL last as the language requires.
+    const last = s[name].Retry.at(-1);
+    assert.deepEqual(last.ErrorEquals, ["States.ALL"], name);
+    assert.ok(s[name].Retry.slice(0, -1).every((r) => !r.ErrorEquals.includes("States.ALL")), name);
   }
   assert.equal(ok.error, null);
   assert.equal(failed.result, null);
