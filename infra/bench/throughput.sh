@@ -57,6 +57,7 @@ ideal = cap / (latency_ms / 1000 * calls_per_eval)
 mean_eval_ms = run.get("meanItemMillis")
 cpu = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True,
                      text=True).stdout.strip()
+jdk = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
 result = {
     "evaluations": items, "scaling": run["scaling"], "callLatencyMs": latency_ms, "concurrencyCap": cap,
     "wallSeconds": round(wall_s, 2), "callsPerEvaluation": round(calls_per_eval, 2),
@@ -65,7 +66,7 @@ result = {
     "evaluationLatencyInCallLatencies": None if mean_eval_ms is None else round(mean_eval_ms / latency_ms, 2),
     "heapPeakMiB": round(peak / 2**20, 1), "accuracy": run["accuracy"],
     "machine": f"{os.cpu_count()} cores {cpu}, {round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB, "
-               f"{platform.system()} {platform.release()}",
+               f"{platform.system()} {platform.release()}, {jdk}",
 }
 json.dump(result, open(out, "w"), indent=2)
 print(json.dumps(result, indent=2))
