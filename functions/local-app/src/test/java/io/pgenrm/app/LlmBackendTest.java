@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(LlmBackendTest.LlmProfile.class)
 @QuarkusTestResource(EmbeddedPostgresTestResource.class)
-@QuarkusTestResource(SimulatedOpenAiEndpoint.class)
+@QuarkusTestResource(value = SimulatedOpenAiEndpoint.class, restrictToAnnotatedClass = true)
 class LlmBackendTest {
     public static class LlmProfile implements QuarkusTestProfile {
         @Override

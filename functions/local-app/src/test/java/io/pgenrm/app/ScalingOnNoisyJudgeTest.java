@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(ScalingOnNoisyJudgeTest.LlmProfile.class)
 @QuarkusTestResource(EmbeddedPostgresTestResource.class)
-@QuarkusTestResource(NoisySimulatedJudge.class)
+@QuarkusTestResource(value = NoisySimulatedJudge.class, restrictToAnnotatedClass = true)
 class ScalingOnNoisyJudgeTest {
     public static class LlmProfile implements QuarkusTestProfile {
         @Override
