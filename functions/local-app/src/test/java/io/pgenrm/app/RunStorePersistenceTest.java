@@ -3,12 +3,10 @@ package io.pgenrm.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgenrm.bench.AccuracyReport;
-import io.pgenrm.bench.BatchProgress;
 import io.pgenrm.bench.BatchRunner;
 import io.pgenrm.bench.BenchmarkDataset;
 import io.pgenrm.bench.BenchmarkItem;
 import io.pgenrm.bench.ItemOutcome;
-import io.pgenrm.bench.ItemStatus;
 import io.pgenrm.bench.RunInfo;
 import io.pgenrm.bench.RunStore;
 import io.pgenrm.domain.ScalingPlan;
@@ -110,26 +108,6 @@ class RunStorePersistenceTest {
         } finally {
             itemPool.shutdownNow();
             pool.shutdownNow();
-        }
-    }
-
-    /** Counts what a run reports: items already done when it started, and items finished by this run. */
-    private static final class RecordingProgress implements BatchProgress {
-        int alreadyDone;
-        int finishedHere;
-
-        @Override
-        public void started(RunInfo run, int total, int done) {
-            alreadyDone = done;
-        }
-
-        @Override
-        public synchronized void itemFinished(ItemStatus status) {
-            finishedHere++;
-        }
-
-        @Override
-        public void finished() {
         }
     }
 

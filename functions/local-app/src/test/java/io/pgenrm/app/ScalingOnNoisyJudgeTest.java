@@ -3,10 +3,8 @@ package io.pgenrm.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgenrm.bench.AccuracyReport;
-import io.pgenrm.bench.BatchProgress;
 import io.pgenrm.bench.BatchRunner;
 import io.pgenrm.bench.BenchmarkDataset;
-import io.pgenrm.bench.ItemStatus;
 import io.pgenrm.bench.RunInfo;
 import io.pgenrm.bench.RunStore;
 import io.pgenrm.domain.ScalingPlan;
@@ -42,20 +40,6 @@ class ScalingOnNoisyJudgeTest {
         }
     }
 
-    private static final BatchProgress QUIET = new BatchProgress() {
-        @Override
-        public void started(RunInfo run, int total, int alreadyDone) {
-        }
-
-        @Override
-        public void itemFinished(ItemStatus status) {
-        }
-
-        @Override
-        public void finished() {
-        }
-    };
-
     @Inject
     EvaluationSteps steps;
 
@@ -77,9 +61,9 @@ class ScalingOnNoisyJudgeTest {
             BatchRunner runner = new BatchRunner(new EvaluationWorkflow(steps, population, samples), runs, items);
 
             AccuracyReport ind1 = runner.run(new RunInfo("noisy-ind1", file.toString(), "llm", ScalingPlan.of(1, 0)),
-                    0, data, QUIET);
+                    0, data, new RecordingProgress());
             AccuracyReport ind16 = runner.run(new RunInfo("noisy-ind16", file.toString(), "llm",
-                    ScalingPlan.of(16, 0)), 0, data, QUIET);
+                    ScalingPlan.of(16, 0)), 0, data, new RecordingProgress());
 
             assertThat(ind1.items()).isEqualTo(data.items().size()).isEqualTo(120);
             assertThat(ind16.failed() + ind16.unscored()).isZero();

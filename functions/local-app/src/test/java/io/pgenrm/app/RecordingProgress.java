@@ -1,0 +1,25 @@
+package io.pgenrm.app;
+
+import io.pgenrm.bench.BatchProgress;
+import io.pgenrm.bench.ItemStatus;
+import io.pgenrm.bench.RunInfo;
+
+/** Counts what a batch run reports: items already done when it started, and items finished by this run. */
+final class RecordingProgress implements BatchProgress {
+    int alreadyDone;
+    int finishedHere;
+
+    @Override
+    public void started(RunInfo run, int total, int done) {
+        alreadyDone = done;
+    }
+
+    @Override
+    public synchronized void itemFinished(ItemStatus status) {
+        finishedHere++;
+    }
+
+    @Override
+    public void finished() {
+    }
+}
