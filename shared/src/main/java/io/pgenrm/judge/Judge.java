@@ -1,9 +1,11 @@
 package io.pgenrm.judge;
 
+import io.pgenrm.domain.CallCost;
 import io.pgenrm.domain.Persona;
 import io.pgenrm.domain.Rubric;
 import io.pgenrm.domain.Scenario;
 import io.pgenrm.domain.UserHistory;
+import java.util.List;
 
 /**
  * A personalized judge: the three steps of an evaluation chain. Implementations: the llm backend (an
@@ -26,6 +28,15 @@ public interface Judge {
     Judged<Persona> inducePersona(UserHistory history, long seed);
 
     Judged<Rubric> generateRubric(Persona persona, Scenario scenario, long seed);
+
+    /**
+     * Up to {@code count} rubrics for samples of one persona and scenario from a single request, where the backend
+     * can ask its endpoint for several completions at once (OpenAI {@code n}). It may return fewer, or none (the
+     * default); callers generate the missing ones sample by sample.
+     */
+    default Judged<List<Rubric>> generateRubrics(Persona persona, Scenario scenario, long seed, int count) {
+        return new Judged<>(List.of(), CallCost.NONE, "");
+    }
 
     Judged<ScoredSample> scoreSample(SampleRequest request);
 }

@@ -46,20 +46,28 @@ public final class LlmJudge implements Judge {
     private final PromptRenderer prompts;
     private final ChainParser parser = new ChainParser();
     private final LlmJudgeOptions options;
-    private final FailsafeExecutor<ChatResponse> resilience;
+    private final FailsafeExecutor<Object> resilience;
+    private final MultiSampleEndpoint multiSample;
 
     public LlmJudge(ChatModel model, PromptTemplates templates, LlmJudgeOptions options) {
+        this(model, null, templates, options);
+    }
+
+    /** With {@code multiSample} (nullable), rubrics of samples that share a prompt are asked for in one request. */
+    public LlmJudge(ChatModel model, MultiSampleEndpoint multiSample, PromptTemplates templates,
+            LlmJudgeOptions options) {
+        this.multiSample = multiSample;
         this.model = model;
         this.prompts = new PromptRenderer(templates);
         this.options = options;
-        RetryPolicy<ChatResponse> retries = RetryPolicy.<ChatResponse>builder()
+        RetryPolicy<Object> retries = RetryPolicy.builder()
                 .handleIf(RetryableFailures::isRetryable)
                 .withBackoff(options.initialBackoff(), options.maxBackoff()).withJitter(0.5)
                 .withMaxRetries(options.maxRetries()).build();
         // Shared by every call of this judge: when nearly all recent calls failed the endpoint is down, and
         // failing fast beats queueing retries against it. An open circuit is not retried.
         int window = options.circuitWindow();
-        CircuitBreaker<ChatResponse> circuit = CircuitBreaker.<ChatResponse>builder()
+        CircuitBreaker<Object> circuit = CircuitBreaker.builder()
                 .handleIf(RetryableFailures::isRetryable)
                 .withFailureThreshold((int) Math.ceil(options.circuitFailureRatio() * window), window)
                 .withDelay(options.circuitOpenFor()).withSuccessThreshold(1).build();
@@ -92,6 +100,43 @@ public final class LlmJudge implements Judge {
     public Judged<Rubric> generateRubric(Persona persona, Scenario scenario, long seed) {
         Call call = call(prompts.rubric(persona, scenario), seed);
         return new Judged<>(call.parse(parser::parseRubric), call.cost(), call.text());
+    }
+
+    /**
+     * One request with {@code n = count}: the rubric prompt is the same for every Ind-N sample of a user, so the
+     * endpoint can sample them together. Unusable choices are dropped and the caller makes up the difference; an
+     * endpoint that ignores {@code n} returns one choice, and one that rejects it none.
+     */
+    @Override
+    public Judged<List<Rubric>> generateRubrics(Persona persona, Scenario scenario, long seed, int count) {
+        if (multiSample == null || count < 2) {
+            return Judge.super.generateRubrics(persona, scenario, seed, count);
+        }
+        RenderedPrompt prompt = prompts.rubric(persona, scenario);
+        long started = System.nanoTime();
+        int[] attempts = {0};
+        MultiSampleEndpoint.Completions completions;
+        try {
+            completions = resilience.get(() -> {
+                attempts[0]++;
+                return multiSample.complete(prompt.system(), prompt.user(), options.temperature(),
+                        options.maxTokens(), seed, count);
+            });
+        } catch (RuntimeException e) {
+            // The samples fall back to a rubric call each, which retries and reports on its own.
+            return new Judged<>(List.of(), new CallCost(attempts[0], 0, 0, 0, 0), "");
+        }
+        List<Rubric> rubrics = new ArrayList<>();
+        for (String text : completions.texts()) {
+            try {
+                rubrics.add(parser.parseRubric(text));
+            } catch (JudgeOutputException e) {
+                // An unusable choice only means one sample writes its own rubric.
+            }
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        return new Judged<>(List.copyOf(rubrics), new CallCost(attempts[0], completions.promptTokens(),
+                completions.completionTokens(), 0, millis), String.join("\n\n", completions.texts()));
     }
 
     @Override

@@ -2,11 +2,13 @@ package io.pgenrm.workflow;
 
 import io.pgenrm.api.AggregateScoresRequest;
 import io.pgenrm.api.GenerateRubricRequest;
+import io.pgenrm.api.GenerateRubricsRequest;
 import io.pgenrm.api.InducePersonaRequest;
 import io.pgenrm.api.MatchPrototypeRequest;
 import io.pgenrm.api.PersonaResponse;
 import io.pgenrm.api.PlanSamplesRequest;
 import io.pgenrm.api.RubricResponse;
+import io.pgenrm.api.RubricsResponse;
 import io.pgenrm.api.SamplePlan;
 import io.pgenrm.api.ScoreSampleRequest;
 import io.pgenrm.domain.CallCost;
@@ -95,6 +97,13 @@ public final class DirectEvaluationSteps implements EvaluationSteps {
         Judged<io.pgenrm.domain.Rubric> rubric = withResamples(
                 attempt -> judge.generateRubric(request.persona(), request.scenario(), resampled(request.seed(), attempt)));
         return new RubricResponse(rubric.value(), rubric.cost());
+    }
+
+    @Override
+    public RubricsResponse generateRubrics(GenerateRubricsRequest request) {
+        Judged<List<io.pgenrm.domain.Rubric>> rubrics = judge.generateRubrics(request.persona(), request.scenario(),
+                request.seed(), request.count());
+        return new RubricsResponse(rubrics.value(), rubrics.cost());
     }
 
     @Override

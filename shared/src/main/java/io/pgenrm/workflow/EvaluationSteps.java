@@ -2,11 +2,13 @@ package io.pgenrm.workflow;
 
 import io.pgenrm.api.AggregateScoresRequest;
 import io.pgenrm.api.GenerateRubricRequest;
+import io.pgenrm.api.GenerateRubricsRequest;
 import io.pgenrm.api.InducePersonaRequest;
 import io.pgenrm.api.MatchPrototypeRequest;
 import io.pgenrm.api.PersonaResponse;
 import io.pgenrm.api.PlanSamplesRequest;
 import io.pgenrm.api.RubricResponse;
+import io.pgenrm.api.RubricsResponse;
 import io.pgenrm.api.SamplePlan;
 import io.pgenrm.api.ScoreSampleRequest;
 import io.pgenrm.domain.EvaluationChain;
@@ -25,6 +27,9 @@ public interface EvaluationSteps {
     SamplePlan planSamples(PlanSamplesRequest request);
 
     RubricResponse generateRubric(GenerateRubricRequest request);
+
+    /** Several samples' rubrics in one request where the backend can; in-process only (see the request). */
+    RubricsResponse generateRubrics(GenerateRubricsRequest request);
 
     EvaluationChain scoreSample(ScoreSampleRequest request);
 

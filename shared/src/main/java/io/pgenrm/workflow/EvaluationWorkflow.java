@@ -3,10 +3,12 @@ package io.pgenrm.workflow;
 import io.pgenrm.api.AggregateScoresRequest;
 import io.pgenrm.api.EvaluateRequest;
 import io.pgenrm.api.GenerateRubricRequest;
+import io.pgenrm.api.GenerateRubricsRequest;
 import io.pgenrm.api.InducePersonaRequest;
 import io.pgenrm.api.MatchPrototypeRequest;
 import io.pgenrm.api.PersonaResponse;
 import io.pgenrm.api.PlanSamplesRequest;
+import io.pgenrm.api.RubricsResponse;
 import io.pgenrm.api.SamplePlan;
 import io.pgenrm.api.SampleTask;
 import io.pgenrm.api.ScoreSampleRequest;
@@ -16,6 +18,7 @@ import io.pgenrm.domain.EvaluationChain;
 import io.pgenrm.domain.EvaluationResult;
 import io.pgenrm.domain.Persona;
 import io.pgenrm.domain.Rubric;
+import io.pgenrm.domain.SampleSource;
 import io.pgenrm.domain.UserHistory;
 import io.pgenrm.judge.InferenceCallException;
 import io.pgenrm.judge.JudgeOutputException;
@@ -23,6 +26,7 @@ import io.pgenrm.prototype.Neighbour;
 import io.pgenrm.prototype.PrototypeMatch;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -67,7 +71,8 @@ public final class EvaluationWorkflow {
                 : steps.matchPrototype(new MatchPrototypeRequest(request.userId(), self.persona(),
                         request.scaling().pro()));
         SamplePlan plan = steps.planSamples(new PlanSamplesRequest(request, match));
-        List<EvaluationChain> chains = runSamples(request, plan.tasks(), started + deadline.toNanos());
+        List<EvaluationChain> chains = runSamples(request, self.persona(), plan.tasks(),
+                started + deadline.toNanos());
         EvaluationResult result = steps.aggregateScores(new AggregateScoresRequest(request.userId(),
                 request.scenario().candidates().size(), request.scaling(), chains, match.prototypeId(),
                 match.neighbours().stream().map(Neighbour::userId).toList()));
@@ -78,9 +83,40 @@ public final class EvaluationWorkflow {
                 result.callFailures(), cost);
     }
 
-    private List<EvaluationChain> runSamples(EvaluateRequest request, List<SampleTask> tasks, long deadlineNanos) {
-        List<Future<EvaluationChain>> futures = tasks.stream()
-                .map(task -> samplePool.submit(() -> runSample(request, task))).toList();
+    /**
+     * Runs every sample. The user's own samples share one rubric prompt (same persona, same scenario), so their
+     * rubrics are asked for in one request while the neighbours' samples already run; a sample the request did not
+     * cover generates its own rubric.
+     */
+    private List<EvaluationChain> runSamples(EvaluateRequest request, Persona selfPersona, List<SampleTask> tasks,
+            long deadlineNanos) {
+        List<Future<EvaluationChain>> futures = new ArrayList<>(Collections.nCopies(tasks.size(), null));
+        List<Integer> sharing = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            SampleTask task = tasks.get(i);
+            if (task.source() == SampleSource.SELF && task.rubricStep() && task.personaSeed() == 0) {
+                sharing.add(i);
+            } else {
+                futures.set(i, samplePool.submit(() -> runSample(request, task, null, CallCost.NONE)));
+            }
+        }
+        List<Integer> indices = sharing.stream().map(i -> tasks.get(i).sampleIndex()).distinct().toList();
+        List<Rubric> rubrics = List.of();
+        CallCost shared = CallCost.NONE;
+        if (indices.size() > 1) {
+            RubricsResponse batch = steps.generateRubrics(new GenerateRubricsRequest(selfPersona, request.scenario(),
+                    tasks.get(sharing.get(0)).seed(), indices.size()));
+            rubrics = batch.rubrics();
+            shared = batch.cost();
+        }
+        for (int i : sharing) {
+            SampleTask task = tasks.get(i);
+            int slot = indices.indexOf(task.sampleIndex());
+            Rubric rubric = slot < rubrics.size() ? rubrics.get(slot) : null;
+            // The shared request's cost goes with the first sample, so the chains' costs still add up.
+            CallCost carried = i == sharing.get(0) ? shared : CallCost.NONE;
+            futures.set(i, samplePool.submit(() -> runSample(request, task, rubric, carried)));
+        }
         List<EvaluationChain> chains = new ArrayList<>(tasks.size());
         for (int i = 0; i < tasks.size(); i++) {
             Future<EvaluationChain> future = futures.get(i);
@@ -104,15 +140,16 @@ public final class EvaluationWorkflow {
         return chains;
     }
 
-    private EvaluationChain runSample(EvaluateRequest request, SampleTask task) {
-        CallCost spent = CallCost.NONE;
+    private EvaluationChain runSample(EvaluateRequest request, SampleTask task, Rubric sharedRubric,
+            CallCost sharedCost) {
+        CallCost spent = sharedCost;
         Persona persona = null;
         try {
             PersonaResponse induced = steps.inducePersona(new InducePersonaRequest(task.history(), task.personaSeed()));
             persona = induced.persona();
             spent = spent.plus(induced.cost());
-            Rubric rubric = null;
-            if (task.rubricStep()) {
+            Rubric rubric = sharedRubric;
+            if (task.rubricStep() && rubric == null) {
                 var generated = steps.generateRubric(new GenerateRubricRequest(persona, request.scenario(), task.seed()));
                 rubric = generated.rubric();
                 spent = spent.plus(generated.cost());

@@ -114,6 +114,27 @@ class LlmJudgeResilienceTest {
     }
 
     @Test
+    void sharedRubricRequestKeepsTheUsableChoicesAndCostsOneCall() {
+        MultiSampleEndpoint endpoint = (system, user, temperature, maxTokens, seed, n) -> new MultiSampleEndpoint
+                .Completions(List.of(
+                        "<JSON_START>{\"criteria\": [{\"name\": \"Brevity\", \"weight\": 60}, "
+                                + "{\"name\": \"Warmth\", \"weight\": 40}]}<JSON_END>",
+                        "no rubric here",
+                        "<JSON_START>{\"criteria\": [{\"name\": \"Depth\", \"weight\": 100}]}<JSON_END>"),
+                        300, 90);
+        LlmJudge judge = new LlmJudge(new ScriptedModel(prompt -> ""), endpoint, PromptTemplates.load(null),
+                LlmJudgeOptions.withDefaultCircuit(LlmJudgeOptions.Format.STAGED, 0.7, 256, 0, Duration.ofMillis(1),
+                        Duration.ofMillis(2)));
+
+        var rubrics = judge.generateRubrics(PERSONA, SCENARIO, 5, 3);
+
+        assertThat(rubrics.value()).extracting(r -> r.criteria().get(0).name()).containsExactly("Brevity", "Depth");
+        assertThat(rubrics.cost().calls()).isEqualTo(1);
+        assertThat(rubrics.cost().promptTokens()).isEqualTo(300);
+        assertThat(rubrics.cost().completionTokens()).isEqualTo(90);
+    }
+
+    @Test
     void bothOrdersCancelAPurePositionBias() {
         LlmJudge judge = judge(new ScriptedModel(LlmJudgeResilienceTest::firstListedWins), 0, 10);
 

@@ -13,6 +13,7 @@ import io.pgenrm.workflow.PersonaCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.nio.file.Path;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Chooses the judge backend from configuration and builds the evaluation steps every function adapts. The chat
@@ -24,10 +25,11 @@ public class JudgeProducer {
 
     @Produces
     @ApplicationScoped
-    Judge judge(PgenrmConfig config, ChatModel chatModel) {
+    Judge judge(PgenrmConfig config, ChatModel chatModel, LlmApiKeyFromSecret secretKey) {
         return switch (config.backend()) {
             case "local" -> new LocalJudge();
-            case "llm" -> new LlmJudge(chatModel,
+            case "llm" -> new LlmJudge(chatModel, config.llm().nSamples()
+                    ? MultiSampleClientFactory.create(ConfigProvider.getConfig(), secretKey) : null,
                     PromptTemplates.load(config.llm().promptsDir().map(Path::of).orElse(null)),
                     new LlmJudgeOptions(LlmJudgeOptions.Format.parse(config.llm().format()),
                             config.llm().temperature(), config.llm().maxTokens(), config.llm().maxRetries(),

@@ -50,6 +50,13 @@ public interface PgenrmConfig {
         @WithDefault("PT20S")
         Duration maxBackoff();
 
+        /**
+         * Ask the endpoint for the Ind-N samples' rubrics in one request with the OpenAI {@code n} parameter (vLLM
+         * supports it); an endpoint that ignores or rejects it gets one request per sample instead.
+         */
+        @WithDefault("true")
+        boolean nSamples();
+
         Circuit circuit();
     }
 

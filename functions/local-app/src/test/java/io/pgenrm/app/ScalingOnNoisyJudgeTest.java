@@ -19,12 +19,14 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /** End to end through the llm backend: on a noisy judge, averaging more samples picks the user's choice more often. */
@@ -49,6 +51,15 @@ class ScalingOnNoisyJudgeTest {
     @Inject
     RunStore runs;
 
+    @ConfigProperty(name = "quarkus.langchain4j.openai.base-url")
+    String endpoint;
+
+    /** A counter of the simulated endpoint's /stats. */
+    private long endpointCounter(String name) {
+        return RestAssured.get(endpoint.replaceFirst("/v1$", "") + "/stats").then().statusCode(200).extract()
+                .jsonPath().getLong(name);
+    }
+
     @Test
     void accuracyRisesFromIndOneToIndSixteen() throws Exception {
         Path file = Files.createTempFile("pgenrm-noisy", ".jsonl");
@@ -60,6 +71,8 @@ class ScalingOnNoisyJudgeTest {
             population.replace(PopulationBuilder.build(data.histories(), steps, samples, 0, 7).population());
             BatchRunner runner = new BatchRunner(new EvaluationWorkflow(steps, population, samples), runs, items);
 
+            long choicesBefore = endpointCounter("choices");
+            long requestsBefore = endpointCounter("requests");
             AccuracyReport ind1 = runner.run(new RunInfo("noisy-ind1", file.toString(), "llm", ScalingPlan.of(1, 0)),
                     0, data, new RecordingProgress());
             AccuracyReport ind16 = runner.run(new RunInfo("noisy-ind16", file.toString(), "llm",
@@ -69,7 +82,12 @@ class ScalingOnNoisyJudgeTest {
             assertThat(ind16.failed() + ind16.unscored()).isZero();
             assertThat(ind16.accuracy()).as("Ind-16 %.3f over Ind-1 %.3f", ind16.accuracy(), ind1.accuracy())
                     .isGreaterThan(ind1.accuracy() + 0.03);
-            assertThat(ind16.calls()).isGreaterThan(10 * ind1.calls());
+            // Ind-1: a rubric and a scoring call per item; Ind-16: one rubric request for all 16, then 16 scorings.
+            assertThat(ind16.calls()).isGreaterThan(5 * ind1.calls());
+            // Ind-16's rubrics come 16 to a request (n = 16), so the endpoint served many more choices than requests.
+            long choices = endpointCounter("choices") - choicesBefore;
+            long requests = endpointCounter("requests") - requestsBefore;
+            assertThat(choices).isGreaterThan(requests + 10L * data.items().size());
         } finally {
             items.shutdownNow();
             samples.shutdownNow();
