@@ -24,13 +24,14 @@ java -jar "$sim" serve --port "$port" --latency "fixed:$latency" --max-concurren
   >"$work/simulator.log" 2>&1 &
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/v1/models" >/dev/null && break; sleep 0.2; done
 
-# Ind-8/Pro-4 staged: 12 samples, each a rubric call then a scoring call. cap/12 evaluations (rounded up) in flight
-# keep about cap calls at the endpoint without queueing them; the sample pool holds the calls to the cap (and the
+# Ind-8/Pro-4 staged: one rubric request for the 8 own samples (n = 8) and 4 for the neighbours, then 12 scoring
+# calls: about 17 calls over two call latencies, so about 8 in flight per evaluation on average. About cap/7
+# evaluations in flight keep about cap calls at the endpoint; the sample pool holds the calls to the cap (and the
 # inference client's connection pool is twice that, see InferenceConnectionPool).
 export PGENRM_BACKEND=llm PGENRM_LLM_BASE_URL="http://127.0.0.1:$port/v1" PGENRM_DATA_DIR="$work/pgdata" \
   PGENRM_MAX_IN_FLIGHT="$cap"
 java -Xmx1g -jar "$app" evaluate "$work/bench.jsonl" \
-  --ind 8 --pro 4 --concurrency $(( (cap + 11) / 12 )) \
+  --ind 8 --pro 4 --concurrency $(( (cap + 6) / 7 )) \
   --run-id bench --report "$work/report.json" >"$work/run.log" 2>&1 &
 pid=$!
 peak=0
