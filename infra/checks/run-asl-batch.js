@@ -139,10 +139,6 @@ try {
     for (const item of comparison.items.filter((i) => i.differences.length).slice(0, 10)) {
       console.log(`  ${item.requestId} (user ${item.userId}): ${item.differences.slice(0, 5).join("; ")}`);
     }
-    if (comparison.rubricOrderOnly) {
-      console.log(`  of which ${comparison.rubricOrderOnly} list some rubric criteria with tied weights in another order ` +
-        `(same criteria and weights; the local judge does not order ties, see asl-local/compare.js)`);
-    }
   }
 
   mkdirSync(dirname(out), { recursive: true });
