@@ -61,6 +61,31 @@ resource "aws_vpc_security_group_egress_rule" "inference_functions_https" {
   cidr_ipv4         = "0.0.0.0/0"
 }
 
+# buildPopulation is in the VPC (for the proxy); with an external endpoint it reaches the model, and the API key
+# secret, over HTTPS through NAT.
+resource "aws_security_group" "population_https" {
+  count = local.self_hosted ? 0 : 1
+
+  name_prefix = "${local.name}-population-https-"
+  description = "pgenrm buildPopulation to an external inference endpoint (no ingress)"
+  vpc_id      = var.vpc_id
+
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_vpc_security_group_egress_rule" "population_https" {
+  count = local.self_hosted ? 0 : 1
+
+  security_group_id = aws_security_group.population_https[0].id
+  description       = "HTTPS to the inference endpoint and Secrets Manager"
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
+  cidr_ipv4         = "0.0.0.0/0"
+}
+
 module "storage" {
   source = "./modules/storage"
 
@@ -107,9 +132,14 @@ module "functions" {
   timeout_seconds    = var.function_timeout_seconds
   log_retention_days = var.log_retention_days
   subnet_ids         = var.private_subnet_ids
+  # buildPopulation needs both reaches: the proxy, and the model (the internal load balancer, or HTTPS out).
   security_group_ids = merge(
-    { database = aws_security_group.database_functions.id },
-    local.self_hosted ? { inference = aws_security_group.inference_functions[0].id } : {}
+    {
+      database = [aws_security_group.database_functions.id]
+      population = concat([aws_security_group.database_functions.id],
+      local.self_hosted ? [aws_security_group.inference_functions[0].id] : [aws_security_group.population_https[0].id])
+    },
+    local.self_hosted ? { inference = [aws_security_group.inference_functions[0].id] } : {}
   )
   inference_in_vpc            = local.self_hosted
   judge_backend               = var.judge_backend

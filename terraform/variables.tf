@@ -54,27 +54,29 @@ variable "artifacts_dir" {
 }
 
 variable "function_memory_mb" {
-  description = "Lambda memory in MB per function group: inference (inducePersona, generateRubric, scoreSample: they wait on the model), compute (planSamples, aggregateScores), database (matchPrototype, prepare/recordBenchmarkItem). CPU share grows with memory; see the cost model in docs/deployment.md."
+  description = "Lambda memory in MB per function group: inference (inducePersona, generateRubric, scoreSample: they wait on the model), compute (planSamples, aggregateScores), database (matchPrototype, prepare/recordBenchmarkItem, registerHistoryRow), population (buildPopulation: every user's persona at pgenrm.max-in-flight at once, then k-means). CPU share grows with memory; see the cost model in docs/deployment.md."
   type        = map(number)
   default = {
-    inference = 1024
-    compute   = 1024
-    database  = 1024
+    inference  = 1024
+    compute    = 1024
+    database   = 1024
+    population = 2048
   }
 }
 
 variable "function_timeout_seconds" {
-  description = "Lambda timeout in seconds per function group (inference, compute, database). Each must stay below the TimeoutSeconds of the ASL Tasks that call it (330 for inference, 30 for planSamples, 60 otherwise), so a slow call fails as a Lambda timeout the state machine can retry, not as a state timeout."
+  description = "Lambda timeout in seconds per function group (inference, compute, database, population). Each must stay below the TimeoutSeconds of the ASL Tasks that call it (330 for inference, 30 for planSamples, 930 for buildPopulation, 60 otherwise; Lambda allows 900 at most), so a slow call fails as a Lambda timeout the state machine can retry, not as a state timeout."
   type        = map(number)
   default = {
-    inference = 300
-    compute   = 25
-    database  = 50
+    inference  = 300
+    compute    = 25
+    database   = 50
+    population = 900
   }
 
   validation {
-    condition     = var.function_timeout_seconds["inference"] < 330 && var.function_timeout_seconds["compute"] < 30 && var.function_timeout_seconds["database"] < 60
-    error_message = "Lambda timeouts must stay below the ASL TimeoutSeconds (inference < 330, compute < 30, database < 60)."
+    condition     = var.function_timeout_seconds["inference"] < 330 && var.function_timeout_seconds["compute"] < 30 && var.function_timeout_seconds["database"] < 60 && var.function_timeout_seconds["population"] <= 900
+    error_message = "Lambda timeouts must stay below the ASL TimeoutSeconds (inference < 330, compute < 30, database < 60) and within Lambda's limit (population <= 900, below the ASL's 930)."
   }
 }
 

@@ -14,7 +14,6 @@ import { parseArgs } from "node:util";
 import { freshDataDir, jarMissingReason, serve } from "./asl-local/app.js";
 import { compareAll } from "./asl-local/compare.js";
 import { localWorkflow, parseJsonl } from "./asl-local/machine.js";
-import { storePopulation } from "./asl-local/population.js";
 import { REPO } from "./test/lib.js";
 
 const USAGE = `usage: node run-asl-batch.js FILE [options]
@@ -23,7 +22,7 @@ const USAGE = `usage: node run-asl-batch.js FILE [options]
   --self-weight W         weight of the Ind-N mean (default 0.5)
   --prototype-weight W    weight of the Pro-M mean (default 0.5)
   --both-orders           also score every sample with the candidates reversed (ScalingPlan.bothOrders)
-  --prototypes K          number of prototypes, 0 = about sqrt(users/2) (default 0)
+  --prototypes K          number of prototypes, 0 = about sqrt(users/2) (default 0; the batch input's "prototypes")
   --run-id ID             batch run id (default asl-<file name>)
   --item-concurrency N    rows in flight (the batch Map's MaxConcurrency; default 4)
   --sample-concurrency N  samples in flight per evaluation (the sample Map's MaxConcurrency; default 8)
@@ -100,8 +99,6 @@ const data = freshDataDir();
 let app;
 const started = Date.now();
 try {
-  const population = await storePopulation({ lines: text.split("\n"), dataDir: data.dir, prototypes: number("prototypes"), log });
-  console.log(`population: ${population.trainRows} train rows, ${population.personas} personas, ${population.prototypes} prototypes (stored by the local app's evaluate CLI from the train rows)`);
   app = await serve({ dataDir: data.dir, log });
   console.log(`local app serving the functions on ${app.url}`);
 
@@ -111,8 +108,12 @@ try {
     sampleConcurrency: number("sample-concurrency"),
   });
   const t0 = Date.now();
-  const batch = await wf.runBatch({ runId, rows, scaling });
+  const batch = await wf.runBatch({ runId, rows, scaling, prototypes: number("prototypes") });
   const batchSeconds = (Date.now() - t0) / 1000;
+  const registered = batch.history.filter((r) => r.Status === "SUCCEEDED" && r.Output?.stored).length;
+  const p = batch.population;
+  console.log(`population (the batch's History map and buildPopulation): ${registered} train rows registered` +
+    (p ? `, ${p.users} users, ${p.personas} personas, ${p.prototypes} prototypes, ${p.failedUsers} users without persona` : ", not built"));
 
   const statuses = {};
   for (const r of batch.results) {
@@ -121,7 +122,7 @@ try {
   }
   const evaluated = batch.results.filter((r) => r.Status === "SUCCEEDED" && r.Output.status !== "SKIPPED").length;
   const correct = statuses.CORRECT ?? 0;
-  console.log(`batch ${runId}: ${batch.status}${batch.error ? ` (${batch.error})` : ""}  ${rows.length} rows in ${batchSeconds.toFixed(1)} s, ` +
+  console.log(`batch ${runId}: ${batch.status}${batch.error ? ` (${batch.error}: ${String(batch.cause).slice(0, 300)})` : ""}  ${rows.length} rows in ${batchSeconds.toFixed(1)} s, ` +
     `${batch.failed} child executions failed (${batch.failedPercent.toFixed(1)}%, tolerated ${batch.toleratedFailurePercentage}%)`);
   console.log(`  recorded: ${Object.entries(statuses).map(([k, v]) => `${k} ${v}`).join(", ")}`);
   if (evaluated) console.log(`  accuracy ${((100 * correct) / evaluated).toFixed(2)}% (${correct} correct of ${evaluated} recorded test items)`);
@@ -138,17 +139,13 @@ try {
     for (const item of comparison.items.filter((i) => i.differences.length).slice(0, 10)) {
       console.log(`  ${item.requestId} (user ${item.userId}): ${item.differences.slice(0, 5).join("; ")}`);
     }
-    if (comparison.rubricOrderOnly) {
-      console.log(`  of which ${comparison.rubricOrderOnly} list some rubric criteria with tied weights in another order ` +
-        `(same criteria and weights; the local judge does not order ties, see asl-local/compare.js)`);
-    }
   }
 
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify({
     file, runId, scaling, rows: rows.length, seconds: (Date.now() - started) / 1000,
-    substitutions: "ItemReader -> rows inline (ItemsPath $.rows); one child execution per row; ToleratedFailurePercentage applied by the runner; ResultWriter -> this file",
-    batch: { status: batch.status, error: batch.error, failed: batch.failed, failedPercent: batch.failedPercent, results: batch.results.map(({ Input, ...r }) => ({ row: Input?.row?.user_id, ...r })) },
+    substitutions: "per Distributed Map: ItemReader -> rows inline (ItemsPath $.rows); one child execution per row; ToleratedFailurePercentage checked by a Task after the Map; ResultWriter -> this file",
+    batch: { status: batch.status, error: batch.error, cause: batch.cause, population: batch.population, failed: batch.failed, failedPercent: batch.failedPercent, results: batch.results.map(({ Input, ...r }) => ({ row: Input?.row?.user_id, ...r })) },
     stats: wf.stats,
     evaluations: comparison ? comparison.items : wf.evaluations,
   }, null, 2));

@@ -16,8 +16,8 @@ const spent = (cost) => (cost?.calls ?? 0) + (cost?.cachedCalls ?? 0);
  * selfMean, prototypeMean) per candidate within 1e-9, choice, tie, the chains (count, then each chain's source,
  * whose persona, index, seed, status, persona, rubric and per-candidate totals), the prototype and neighbours, the
  * failure counts, and the calls made (calls + cachedCalls: which side a persona cache served is order-dependent).
- * Token counts and wall time are not compared. A rubric is compared as its set of criteria with their weights: the
- * order of criteria with tied weights is not stable between processes (see rubricOrderNotes).
+ * Token counts and wall time are not compared. Rubrics are compared in order: criteria with tied weights are listed
+ * by name (LocalJudge), and Persona keeps its feature weights sorted, so the order is the same in every process.
  */
 export function differences(asl, ref) {
   const out = [];
@@ -40,8 +40,7 @@ export function differences(asl, ref) {
       if (c[k] !== d[k]) out.push(`chains[${i}].${k}: ${c[k]} vs ${d[k]}`);
     }
     if (!same(c.persona, d.persona)) out.push(`chains[${i}].persona differs`);
-    const sorted = (r) => r && { ...r, criteria: [...r.criteria].sort((x, y) => x.name.localeCompare(y.name)) };
-    if (!same(sorted(c.rubric), sorted(d.rubric))) out.push(`chains[${i}].rubric differs`);
+    if (JSON.stringify(c.rubric ?? null) !== JSON.stringify(d.rubric ?? null)) out.push(`chains[${i}].rubric differs`);
     const totals = (x) => x.scores.map((s) => [s.candidate, s.total]);
     const [a, b] = [totals(c), totals(d)];
     if (a.length !== b.length || a.some(([n, t], j) => n !== b[j][0] || !close(t, b[j][1]))) {
@@ -55,21 +54,6 @@ export function differences(asl, ref) {
   if (!same(asl.neighbours, ref.neighbours)) out.push(`neighbours: ${JSON.stringify(asl.neighbours)} vs ${JSON.stringify(ref.neighbours)}`);
   if (spent(asl.cost) !== spent(ref.cost)) out.push(`cost calls: ${spent(asl.cost)} vs ${spent(ref.cost)}`);
   return out;
-}
-
-/**
- * Chains whose rubric lists the same criteria and weights in another order. The local judge ranks criteria by
- * |weight| only, over Persona.featureWeights, a Map.copyOf whose iteration order depends on how the map was built;
- * a persona that went through JSON (as in the ASL, between the functions) can so list tied criteria differently.
- * Scores are the same weighted sums up to floating-point summation order.
- */
-export function rubricOrderNotes(asl, ref) {
-  const notes = [];
-  (asl?.chains ?? []).forEach((c, i) => {
-    const d = ref?.chains?.[i];
-    if (c.rubric && d?.rubric && !same(c.rubric, d.rubric)) notes.push(`chains[${i}].rubric: same criteria, another order`);
-  });
-  return notes;
 }
 
 /** The largest |reward difference| over all candidates of a result pair (0 when no candidate is shared). */
@@ -106,7 +90,6 @@ export async function compareAll(url, evaluations) {
     }
     entry.differences = error ? [`ASL execution failed: ${error.Error}: ${error.Cause}`] : differences(result, entry.inProcess);
     if (entry.inProcessError) entry.differences.push(entry.inProcessError);
-    entry.notes = error || !entry.inProcess ? [] : rubricOrderNotes(result, entry.inProcess).filter(() => entry.differences.length === 0);
     entry.maxRewardDifference = maxRewardDifference(result, entry.inProcess);
     items.push(entry);
   }
@@ -114,7 +97,6 @@ export async function compareAll(url, evaluations) {
     items,
     compared: items.length,
     identical: items.filter((i) => i.differences.length === 0).length,
-    rubricOrderOnly: items.filter((i) => i.differences.length === 0 && i.notes.length > 0).length,
     maxRewardDifference: Math.max(0, ...items.map((i) => i.maxRewardDifference)),
   };
 }

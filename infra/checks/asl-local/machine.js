@@ -9,6 +9,7 @@ const START_EXECUTION_SYNC = "arn:aws:states:::states:startExecution.sync:2";
 const ARN_PREFIX = "arn:aws:lambda:us-east-1:000000000000:function:pgenrm-local-";
 export const EVALUATE_MACHINE_ARN = "arn:aws:states:us-east-1:000000000000:stateMachine:pgenrm-local-evaluate";
 const ROW_CHILD_ARN = "arn:aws:states:us-east-1:000000000000:stateMachine:pgenrm-local-batch-row";
+const TOLERANCE_CHECK_ARN = "arn:aws:lambda:us-east-1:000000000000:function:pgenrm-local-tolerance-check";
 
 /** The Funqy export a template variable names: induce_persona_arn -> inducePersona (as the wiring check requires). */
 export const exportOf = (variable) =>
@@ -42,10 +43,15 @@ export class TaskError extends Error {
   }
 }
 
+/** What a @Funq method's exception arrives as: Funqy wraps it, and Lambda reports the wrapper's class as errorType. */
+export const FUNCTION_ERROR = "io.quarkus.funqy.runtime.ApplicationException";
+
 /**
- * lambda:invoke over HTTP. A function error becomes the error Step Functions would report for the Lambda: the
- * exception's class for a 400 (the functions' client errors are InvalidInputException), Lambda.Unknown for any
- * other non-2xx, Lambda.SdkClientException when the endpoint cannot be reached at all.
+ * lambda:invoke over HTTP. A function error becomes the error Step Functions would report for the Lambda: Funqy
+ * invokes the method reflectively and wraps what it throws in io.quarkus.funqy.runtime.ApplicationException, whose
+ * class both the java21 runtime and Quarkus' native poll loop report as errorType, with the original exception in the
+ * message (the local app answers 400 for InvalidInputException, 500 otherwise). Lambda.SdkClientException when the
+ * endpoint cannot be reached at all.
  */
 export function lambdaOverHttp(url, { timeoutMs = 330_000 } = {}) {
   return async ({ FunctionName, Payload }) => {
@@ -63,12 +69,10 @@ export function lambdaOverHttp(url, { timeoutMs = 330_000 } = {}) {
       throw new TaskError("Lambda.SdkClientException", `${name}: ${e.cause?.message ?? e.message}`);
     }
     const text = await response.text();
-    if (response.status === 400) {
-      throw new TaskError("io.pgenrm.domain.InvalidInputException",
-        JSON.stringify({ errorType: "io.pgenrm.domain.InvalidInputException", errorMessage: text, function: name }));
-    }
     if (!response.ok) {
-      throw new TaskError("Lambda.Unknown", JSON.stringify({ status: response.status, errorMessage: text, function: name }));
+      const thrown = response.status === 400 ? "io.pgenrm.domain.InvalidInputException: " : "";
+      throw new TaskError(FUNCTION_ERROR,
+        JSON.stringify({ errorType: FUNCTION_ERROR, errorMessage: thrown + text, status: response.status, function: name }));
     }
     return { StatusCode: 200, ExecutedVersion: "$LATEST", Payload: text ? JSON.parse(text) : null };
   };
@@ -154,60 +158,99 @@ export function localWorkflow({ url, sampleConcurrency = 8, itemConcurrency = 4,
   }
 
   /**
-   * evaluate-batch with the rows of a JSONL file. Substitutions, because aws-local-stepfunctions runs every Map
-   * inline and knows no Distributed Map fields:
+   * evaluate-batch with the rows of a JSONL file. Substitutions, applied to each DISTRIBUTED Map (the History pass and
+   * the Items pass), because aws-local-stepfunctions runs every Map inline and knows no Distributed Map fields:
    * - ItemReader (S3 getObject, JSONL) -> ItemsPath $.rows: the file's rows, parsed one JSON value per line as the
-   *   JSONL reader does, are added to the execution input. ItemSelector and MaxConcurrencyPath stay as written.
+   *   JSONL reader does, are added to the execution input. ItemSelector (with $$.Map.Item.Index) and
+   *   MaxConcurrencyPath stay as written.
    * - ProcessorConfig DISTRIBUTED (one child execution per item) -> the original ItemProcessor is run as its own
    *   execution per item, from a one-Task wrapper that reports {Status, Output | Error, Cause} the way a child
    *   execution ends, so one failed row does not fail the others (an inline Map would abort them all).
-   * - ToleratedFailurePercentage -> applied here over those child results: above it the batch fails with
-   *   States.ExceedToleratedFailureThreshold, as the Map Run would.
-   * - ResultWriter (S3 putObject) -> the child results are returned (and written to a file by the runner script).
-   * Every state inside the ItemProcessor, and the evaluate machine it starts, runs unchanged.
+   * - ToleratedFailurePercentage -> a Task inserted after the Map checks its child results and fails the execution
+   *   with States.ExceedToleratedFailureThreshold above it, as the Map Run would (so nothing after it runs).
+   * - ResultWriter (S3 putObject) -> the child results are the Map's result (and are returned to the caller).
+   * Every other state, the states inside the ItemProcessors, and the evaluate machine, run unchanged.
    */
-  async function runBatch({ runId, rows, scaling }) {
+  async function runBatch({ runId, rows, scaling, prototypes }) {
     const def = structuredClone(batch);
-    const map = def.States.Items;
-    // A child execution runs the ItemProcessor's states as a machine of their own (ProcessorConfig is the Map's).
-    const { ProcessorConfig: _distributed, ...processor } = map.ItemProcessor;
-    const tolerated = map.ToleratedFailurePercentage ?? 0;
-    delete map.ItemReader;
-    delete map.ResultWriter;
-    delete map.ToleratedFailurePercentage;
-    map.ItemsPath = "$.rows";
-    map.ItemProcessor = {
-      ProcessorConfig: { Mode: "INLINE" },
-      StartAt: "ChildExecution",
-      States: {
-        ChildExecution: {
-          Type: "Task",
-          Resource: START_EXECUTION_SYNC,
-          Parameters: { StateMachineArn: ROW_CHILD_ARN, "Input.$": "$" },
-          End: true,
+    const maps = {};
+    for (const [name, map] of Object.entries(def.States)) {
+      if (map.Type !== "Map" || map.ItemProcessor?.ProcessorConfig?.Mode !== "DISTRIBUTED") continue;
+      // A child execution runs the ItemProcessor's states as a machine of their own (ProcessorConfig is the Map's).
+      const { ProcessorConfig: _distributed, ...processor } = map.ItemProcessor;
+      maps[name] = { processor, tolerated: map.ToleratedFailurePercentage ?? 0, results: [] };
+      const check = `${name}ToleratedFailures`;
+      def.States[check] = { Type: "Task", Resource: TOLERANCE_CHECK_ARN, ResultPath: null };
+      if (map.End) def.States[check].End = true;
+      else def.States[check].Next = map.Next;
+      delete map.End;
+      map.Next = check;
+      delete map.ItemReader;
+      delete map.ResultWriter;
+      delete map.ToleratedFailurePercentage;
+      map.ItemsPath = "$.rows";
+      map.ItemProcessor = {
+        ProcessorConfig: { Mode: "INLINE" },
+        StartAt: `${name}Child`,
+        States: {
+          [`${name}Child`]: {
+            Type: "Task",
+            Resource: START_EXECUTION_SYNC,
+            Parameters: { StateMachineArn: ROW_CHILD_ARN, "Input.$": "$" },
+            End: true,
+          },
         },
-      },
-    };
-    const child = async ({ Input }) => {
+      };
+    }
+    const child = (m) => async ({ Input }) => {
+      let result;
       try {
-        return { Status: "SUCCEEDED", Input, Output: await execute(processor, Input, handlers, stats) };
+        result = { Status: "SUCCEEDED", Input, Output: await execute(m.processor, Input, handlers, stats) };
       } catch (e) {
         const cause = e.cause ?? e;
-        return { Status: "FAILED", Input, Error: cause.name, Cause: cause.message };
+        result = { Status: "FAILED", Input, Error: cause.name, Cause: cause.message };
       }
+      m.results.push(result);
+      return result;
     };
-    const wrapperHandlers = (state) => (state === "ChildExecution" ? child : handlers(state));
-    const output = await execute(def, { runId, inputKey: `local/${runId}.jsonl`, scaling, rows }, wrapperHandlers, stats);
-    const results = output.results;
+    const tolerance = (m) => async () => {
+      const failed = m.results.filter((r) => r.Status === "FAILED").length;
+      if (m.results.length && (100 * failed) / m.results.length > m.tolerated) {
+        throw new TaskError("States.ExceedToleratedFailureThreshold", `${failed} of ${m.results.length} child executions failed`);
+      }
+      return {};
+    };
+    const wrapperHandlers = (state) => {
+      for (const [name, m] of Object.entries(maps)) {
+        if (state === `${name}Child`) return child(m);
+        if (state === `${name}ToleratedFailures`) return tolerance(m);
+      }
+      return handlers(state);
+    };
+    const input = { runId, inputKey: `local/${runId}.jsonl`, scaling, rows };
+    if (prototypes !== undefined) input.prototypes = prototypes;
+    let output = null;
+    let error = null;
+    try {
+      output = await execute(def, input, wrapperHandlers, stats);
+    } catch (e) {
+      const cause = e.cause ?? e;
+      error = { Error: cause.name, Cause: cause.message };
+    }
+    // The Map keeps its children in item order, as ResultWriter does; m.results is in completion order.
+    const ordered = (m) => rows.map((_, i) => m.results.find((r) => r.Input?.index === i)).filter(Boolean);
+    const results = ordered(maps.Items ?? { results: [] });
     const failed = results.filter((r) => r.Status === "FAILED").length;
-    const failedPercent = results.length ? (100 * failed) / results.length : 0;
     return {
       results,
+      history: ordered(maps.History ?? { results: [] }),
+      population: output?.population ?? null,
       failed,
-      failedPercent,
-      toleratedFailurePercentage: tolerated,
-      status: failedPercent > tolerated ? "FAILED" : "SUCCEEDED",
-      error: failedPercent > tolerated ? "States.ExceedToleratedFailureThreshold" : null,
+      failedPercent: results.length ? (100 * failed) / results.length : 0,
+      toleratedFailurePercentage: maps.Items?.tolerated ?? 0,
+      status: error ? "FAILED" : "SUCCEEDED",
+      error: error?.Error ?? null,
+      cause: error?.Cause ?? null,
     };
   }
 

@@ -9,8 +9,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { freshDataDir, jarMissingReason, serve } from "../asl-local/app.js";
 import { differences, evaluateInProcess, REWARD_TOLERANCE } from "../asl-local/compare.js";
-import { localWorkflow, TaskError } from "../asl-local/machine.js";
-import { storePopulation } from "../asl-local/population.js";
+import { FUNCTION_ERROR, localWorkflow, TaskError } from "../asl-local/machine.js";
 import { REPO } from "./lib.js";
 
 const missing = jarMissingReason();
@@ -46,8 +45,8 @@ describe("ASL executed locally against the functions served by the local app", {
   let app;
 
   before(async () => {
+    // A fresh database: the population comes from the batch's own History map and buildPopulation.
     data = freshDataDir();
-    await storePopulation({ lines, dataDir: data.dir, env: ENV });
     app = await serve({ dataDir: data.dir, env: ENV });
   });
 
@@ -66,6 +65,27 @@ describe("ASL executed locally against the functions served by the local app", {
     return batchRun;
   }
 
+  test("evaluate-batch: the History map registers the train rows and buildPopulation builds the population from them", async () => {
+    const { batch } = await runSmallBatch();
+    assert.equal(batch.history.length, rows.length, "one History child per row");
+    batch.history.forEach((r, i) => {
+      assert.equal(r.Status, "SUCCEEDED", `${i}: ${r.Error}: ${r.Cause}`);
+      if (rows[i].split === "train") assert.equal(r.Output.stored, true, `row ${i} stored once`);
+      else assert.deepEqual(r.Output, { history: false }, `row ${i} is not history`);
+    });
+    assert.deepEqual(batch.population, { users: 6, pairs: 18, personas: 6, prototypes: batch.population.prototypes, failedUsers: 0 });
+    assert.ok(batch.population.prototypes >= 1);
+    // Registering the rows again (a retried child, a repeated batch) stores nothing twice; the rebuild is the same.
+    const post = async (fn, body) => (await fetch(`${app.url}/${fn}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).json();
+    for (const [index, row] of rows.entries()) {
+      if (row.split !== "train") continue;
+      const again = await post("registerHistoryRow", { runId: "asl-local-test", index, row });
+      assert.deepEqual(again, { itemId: batch.history[index].Output.itemId, history: true, stored: false });
+    }
+    const rebuilt = await post("buildPopulation", { runId: "asl-local-test", prototypes: 0 });
+    assert.deepEqual({ ...rebuilt, cost: undefined }, { ...batch.population, cost: undefined });
+  });
+
   test("evaluate-batch: every row is prepared, train rows skipped, test rows evaluated and recorded", async () => {
     assert.equal(rows.length, 32);
     const { wf, batch } = await runSmallBatch();
@@ -76,7 +96,8 @@ describe("ASL executed locally against the functions served by the local app", {
     batch.results.forEach((r, i) => {
       const expected = rows[i].split === "train" ? ["SKIPPED"] : ["CORRECT", "INCORRECT", "TIE"];
       assert.ok(expected.includes(r.Output.status), `row ${i} (${rows[i].split}): ${JSON.stringify(r.Output)}`);
-      assert.match(r.Output.itemId, /^line-\d+-[0-9a-f]{8}$/);
+      assert.match(r.Output.itemId, new RegExp(`^row-${i}-[0-9a-f]{8}$`), "the row's index and checksum, as pgenrm evaluate");
+      assert.equal(r.Output.itemId, batch.history[i].Output.itemId ?? r.Output.itemId);
     });
     assert.equal(wf.evaluations.length, 14, "one nested evaluate execution per test row");
     for (const e of wf.evaluations) {
@@ -207,7 +228,8 @@ describe("ASL executed locally against the functions served by the local app", {
     assert.match(recorded.Output.reason, /^States\.TaskFailed: .*persona induction crashed/);
     assert.ok(wf.stats.caught.includes("Evaluate"));
     assert.equal(unprepared.Status, "FAILED");
-    assert.equal(unprepared.Error, "io.pgenrm.domain.InvalidInputException");
+    assert.equal(unprepared.Error, FUNCTION_ERROR, "what Lambda reports for any exception of a @Funq method");
+    assert.match(unprepared.Cause, /io\.pgenrm\.domain\.InvalidInputException/);
     assert.match(unprepared.Cause, /rejected\.content/);
     assert.equal(batch.failedPercent, 50);
     assert.equal(batch.status, "FAILED");

@@ -13,6 +13,11 @@ const LAMBDA_ERRORS = [
   "Lambda.SdkClientException",
 ];
 
+/** What Lambda reports for any exception a @Funq method throws (Funqy wraps it; see asl-local/machine.js). */
+const FUNCTION_ERROR = "io.quarkus.funqy.runtime.ApplicationException";
+/** Tasks whose function calls the model: an ApplicationException there is, in practice, the endpoint failing. */
+const MODEL_TASKS = ["InducePersona", "SamplePersona", "GenerateRubric", "ScoreSample", "BuildPopulation"];
+
 const COST_FIELDS = ["calls", "promptTokens", "completionTokens", "cachedCalls", "wallMillis"]; // CallCost
 const evaluate = loadAsl("evaluate.asl.json");
 const batch = loadAsl("evaluate-batch.asl.json");
@@ -48,10 +53,13 @@ for (const file of ASL_FILES) {
     }
   });
 
-  test(`${file}: every Lambda Task retries Lambda service errors and InferenceUnavailable`, () => {
-    for (const [, state, path] of lambdaTasks(machines[file])) {
+  test(`${file}: every Lambda Task retries Lambda service errors; model Tasks retry the function's own errors`, () => {
+    for (const [name, state, path] of lambdaTasks(machines[file])) {
       const retried = state.Retry.flatMap((r) => r.ErrorEquals);
-      for (const e of [...LAMBDA_ERRORS, "InferenceUnavailable"]) assert.ok(retried.includes(e), `${path}: retries ${e}`);
+      for (const e of LAMBDA_ERRORS) assert.ok(retried.includes(e), `${path}: retries ${e}`);
+      if (MODEL_TASKS.includes(name)) assert.ok(retried.includes(FUNCTION_ERROR), `${path}: retries ${FUNCTION_ERROR}`);
+      // Only names that can arrive: Lambda.*, States.*, and the one errorType Funqy functions report.
+      for (const e of retried) assert.ok(/^(Lambda|States)\./.test(e) || e === FUNCTION_ERROR, `${path}: ${e} never arrives`);
     }
   });
 
@@ -161,18 +169,38 @@ test("evaluate: each sample is persona -> optional rubric -> score, and a failur
   assert.equal(evaluate.States.Samples.Catch, undefined, "a sample failure must not fail the evaluation");
 });
 
-test("batch: Distributed Map over a JSONL object with ResultWriter and ToleratedFailurePercentage", () => {
+test("batch: History map -> buildPopulation -> Items map, both Distributed Maps over the same JSONL object", () => {
+  assert.equal(batch.StartAt, "Settings");
+  assert.equal(batch.States.Settings.Next, "History");
+  assert.equal(batch.States.History.Next, "BuildPopulation");
+  assert.equal(batch.States.BuildPopulation.Next, "Items");
   const maps = allStates(batch).filter(([, s]) => s.Type === "Map");
   const distributed = maps.filter(([, s]) => s.ItemProcessor?.ProcessorConfig?.Mode === "DISTRIBUTED");
-  assert.equal(distributed.length, 1);
-  const [, map] = distributed[0];
-  assert.equal(map.ItemReader.Resource, "arn:aws:states:::s3:getObject");
-  assert.equal(map.ItemReader.ReaderConfig.InputType, "JSONL");
-  assert.equal(map.ItemProcessor.ProcessorConfig.ExecutionType, "STANDARD", ".sync child executions need STANDARD");
-  assert.ok(Number.isInteger(map.ToleratedFailurePercentage) && map.ToleratedFailurePercentage > 0 && map.ToleratedFailurePercentage < 100);
-  assert.equal(map.ResultWriter.Resource, "arn:aws:states:::s3:putObject");
-  assert.ok(map.ResultWriter.Parameters.Bucket);
-  assert.equal(map.ItemBatcher, undefined);
+  assert.deepEqual(distributed.map(([n]) => n), ["History", "Items"]);
+  for (const [name, map] of distributed) {
+    assert.deepEqual(map.ItemReader, batch.States.Items.ItemReader, `${name}: the same object`);
+    assert.equal(map.ItemReader.Resource, "arn:aws:states:::s3:getObject");
+    assert.equal(map.ItemReader.ReaderConfig.InputType, "JSONL");
+    assert.ok(Number.isInteger(map.ToleratedFailurePercentage) && map.ToleratedFailurePercentage > 0 && map.ToleratedFailurePercentage < 100);
+    // ResultWriter keeps the Map's output small (no per-row results in the state, whatever the file's size).
+    assert.equal(map.ResultWriter.Resource, "arn:aws:states:::s3:putObject");
+    assert.ok(map.ResultWriter.Parameters.Bucket);
+    assert.equal(map.ItemBatcher, undefined);
+    // Item ids derive from the row's index and content on both paths (BenchmarkDataset.itemId).
+    assert.equal(map.ItemSelector["index.$"], "$$.Map.Item.Index", name);
+    assert.equal(map.ItemSelector["row.$"], "$$.Map.Item.Value", name);
+  }
+  assert.equal(batch.States.Items.ItemProcessor.ProcessorConfig.ExecutionType, "STANDARD", ".sync child executions need STANDARD");
+  assert.equal(batch.States.History.ItemProcessor.ProcessorConfig.ExecutionType, "EXPRESS", "idempotent registrations");
+  assert.notEqual(batch.States.History.ResultWriter.Parameters["Prefix.$"], batch.States.Items.ResultWriter.Parameters["Prefix.$"]);
+  const h = batch.States.History.ItemProcessor.States;
+  assert.equal(h.TrainRow.Choices[0].Next, "RegisterHistoryRow");
+  assert.deepEqual(h.RegisterHistoryRow.Parameters.Payload, { "runId.$": "$.runId", "index.$": "$.index", "row.$": "$.row" });
+  assert.deepEqual(h.RegisterHistoryRow.Retry.at(-1).ErrorEquals, ["States.ALL"], "an idempotent insert: any error is retried");
+  const build = batch.States.BuildPopulation;
+  assert.deepEqual(build.Parameters.Payload, { "runId.$": "$.runId", "prototypes.$": "$.settings.population.prototypes" });
+  assert.equal(build.Catch, undefined, "no population, no batch");
+  assert.ok(build.TimeoutSeconds > 900, "above the longest Lambda timeout");
 });
 
 test("batch: prepare -> skip choice -> evaluate -> record, failures recorded with the error", () => {
@@ -186,7 +214,8 @@ test("batch: prepare -> skip choice -> evaluate -> record, failures recorded wit
   const ok = s.RecordResult.Parameters.Payload;
   const failed = s.RecordFailure.Parameters.Payload;
   for (const p of [ok, failed]) {
-    assert.deepEqual(Object.keys(p).map((k) => k.replace(/\.\$$/, "")).sort(), ["error", "expectedChoice", "itemId", "result", "runId", "userId"]);
+    assert.deepEqual(Object.keys(p).map((k) => k.replace(/\.\$$/, "")).sort(), ["error", "expectedChoice", "itemId", "result", "runId", "scaling", "userId"]);
+    assert.equal(p["scaling.$"], "$.scaling", "the run is opened with the batch's scaling");
     assert.equal(p["userId.$"], "$.row.user_id", "a failed item is recorded under its user too");
   }
   for (const name of ["RecordResult", "RecordFailure"]) {

@@ -173,28 +173,34 @@ test("functions IAM: GetSecretValue only on the API key secret, kms:Decrypt only
   assert.equal(secretReads.length, 1, "one Secrets Manager statement");
   assert.deepEqual(secretReads[0].st.actions, ["secretsmanager:GetSecretValue"]);
   assert.deepEqual(secretReads[0].st.resources, ["${var.llm_api_key_secret_arn}"]);
-  assert.match(secretReads[0].when, /each\.key == "inference" && var\.llm_api_key_secret_arn != null/);
+  // buildPopulation (group population) induces personas with the model too.
+  assert.match(secretReads[0].when, /contains\(\["inference", "population"\], each\.key\) && var\.llm_api_key_secret_arn != null/);
 
   for (const { st, when } of all.filter(({ st }) => st.actions.some((a) => a.startsWith("kms:")))) {
     assert.deepEqual(st.actions, ["kms:Decrypt"]);
     assert.deepEqual(st.resources, ["${var.llm_api_key_kms_key_arn}"]);
     assert.equal(st.condition?.[0]?.variable, "kms:ViaService");
     assert.match(st.condition[0].values[0], /^secretsmanager\./);
-    assert.match(when, /each\.key == "inference"/);
+    assert.match(when, /contains\(\["inference", "population"\], each\.key\)/);
   }
 
   const connects = all.filter(({ st }) => st.actions.includes("rds-db:connect"));
   assert.equal(connects.length, 1);
   assert.deepEqual(connects[0].st.resources, ["${var.db_connect_arn}"]);
-  assert.match(connects[0].when, /each\.key == "database"/);
+  assert.match(connects[0].when, /contains\(\["database", "population"\], each\.key\)/);
 });
 
 test("functions: secrets reach the environment as ARNs only; the database login is an IAM token over TLS", () => {
-  const env = fnLocals.group_env;
+  assert.deepEqual(fnLocals.group_env, {
+    inference: "${local.inference_env}",
+    compute: {},
+    database: "${local.database_env}",
+    population: "${merge(local.inference_env, local.database_env)}",
+  });
+  const env = { inference: fnLocals.inference_env, database: fnLocals.database_env, compute: {} };
   const names = [
     ...Object.keys(fnLocals.common_env),
     ...Object.keys(env.database),
-    ...Object.keys(env.compute),
     ...[...env.inference.matchAll(/\b([A-Z][A-Z0-9_]+)\s*=/g)].map((m) => m[1]),
   ];
   for (const name of names) assert.doesNotMatch(name, /(PASSWORD|API_KEY|TOKEN)$/, `${name} would carry a secret`);
@@ -208,9 +214,9 @@ test("functions: secrets reach the environment as ARNs only; the database login 
 
 test("functions: the Parameters and Secrets extension only from a variable, only in native mode with a key secret", () => {
   const fn = blocks(fnDir, "resource", "aws_lambda_function")[0].body;
-  assert.equal(fn.layers, '${each.value.group == "inference" && local.secrets_extension ? [var.secrets_extension_layer_arn] : []}');
+  assert.equal(fn.layers, '${contains(["inference", "population"], each.value.group) && local.secrets_extension ? [var.secrets_extension_layer_arn] : []}');
   assert.match(fnLocals.secrets_extension, /^\$\{!local\.jvm && var\.secrets_extension_layer_arn != null && var\.llm_api_key_secret_arn != null\}$/);
-  assert.match(fnLocals.group_env.inference, /local\.secrets_extension \? \{ PARAMETERS_SECRETS_EXTENSION_HTTP_PORT = "2773" \}/);
+  assert.match(fnLocals.inference_env, /local\.secrets_extension \? \{ PARAMETERS_SECRETS_EXTENSION_HTTP_PORT = "2773" \}/);
 });
 
 test("root: each VPC function group has its own security group; database functions may reach only the proxy", () => {
@@ -223,7 +229,13 @@ test("root: each VPC function group has its own security group; database functio
   const https = egress.filter((r) => OPEN.includes(r.body.cidr_ipv4));
   for (const { name, body } of https) {
     assert.equal(body.from_port, 443, name);
-    assert.match(body.count, /var\.inference_api_key_secret_arn != null/, `${name}: open egress only for the key secret`);
+    if (name === "population_https") {
+      // buildPopulation is in the VPC for the proxy; an external endpoint is reached through NAT.
+      assert.equal(body.count, "${local.self_hosted ? 0 : 1}", name);
+      assert.equal(body.security_group_id, "${aws_security_group.population_https[0].id}");
+    } else {
+      assert.match(body.count, /var\.inference_api_key_secret_arn != null/, `${name}: open egress only for the key secret`);
+    }
   }
   const db = blocks(root, "module").find((m) => m.name === "database").body;
   assert.equal(db.client_security_group_id, "${aws_security_group.database_functions.id}");

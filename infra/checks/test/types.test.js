@@ -56,7 +56,7 @@ const keys = (template) => Object.keys(template).map((k) => k.replace(/\.\$$/, "
 
 test("the parsed Java types are the ones the ASL names", () => {
   for (const name of ["inducePersona", "matchPrototype", "planSamples", "generateRubric", "scoreSample",
-    "aggregateScores", "prepareBenchmarkItem", "recordBenchmarkItem"]) {
+    "aggregateScores", "prepareBenchmarkItem", "recordBenchmarkItem", "registerHistoryRow", "buildPopulation"]) {
     assert.ok(EXPORTS.has(name), `@Funq ${name}`);
     assert.ok(RECORDS.has(EXPORTS.get(name).input), `record ${EXPORTS.get(name).input}`);
     assert.ok(RECORDS.has(EXPORTS.get(name).output), `record ${EXPORTS.get(name).output}`);
@@ -111,6 +111,14 @@ test("evaluate.asl.json: the sample Map reads only SampleTask fields, and stand-
     assert.ok(RECORDS.get("CallCost").includes(f.replace(/\.\$$/, "")), `TotalCost.cost.${f}`);
   }
   assert.deepEqual(Object.keys(inner.States.NoRubric.Result.cost).sort(), [...RECORDS.get("CallCost")].sort());
+});
+
+test("evaluate-batch.asl.json: the population pass's Tasks are typed too", () => {
+  const batch = loadAsl("evaluate-batch.asl.json");
+  const tasks = allStates(batch).filter(([, s]) => s.Resource === "arn:aws:states:::lambda:invoke").map(([, s]) => exportOf(s.Parameters.FunctionName));
+  for (const fn of ["registerHistoryRow", "buildPopulation", "prepareBenchmarkItem", "recordBenchmarkItem"]) assert.ok(tasks.includes(fn), fn);
+  assert.deepEqual(RECORDS.get("RegisterHistoryRowRequest"), ["runId", "index", "row"]);
+  assert.deepEqual(RECORDS.get("BuildPopulationRequest"), ["runId", "prototypes"]);
 });
 
 test("evaluate-batch.asl.json: RecordFailure's error is a RecordItemRequest.StepError (what a Catch produces)", () => {

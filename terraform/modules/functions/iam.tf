@@ -54,7 +54,7 @@ data "aws_iam_policy_document" "group" {
 
   # The API key secret and nothing else, read directly or by the Parameters and Secrets extension (same call).
   dynamic "statement" {
-    for_each = each.key == "inference" && var.llm_api_key_secret_arn != null ? [1] : []
+    for_each = contains(["inference", "population"], each.key) && var.llm_api_key_secret_arn != null ? [1] : []
     content {
       sid       = "InferenceApiKey"
       actions   = ["secretsmanager:GetSecretValue"]
@@ -63,7 +63,7 @@ data "aws_iam_policy_document" "group" {
   }
 
   dynamic "statement" {
-    for_each = each.key == "inference" && var.llm_api_key_secret_arn != null && var.llm_api_key_kms_key_arn != null ? [1] : []
+    for_each = contains(["inference", "population"], each.key) && var.llm_api_key_secret_arn != null && var.llm_api_key_kms_key_arn != null ? [1] : []
     content {
       sid       = "InferenceApiKeyDecrypt"
       actions   = ["kms:Decrypt"]
@@ -78,7 +78,7 @@ data "aws_iam_policy_document" "group" {
 
   # Connect to RDS Proxy as db_user with an IAM token; no database password is readable by any function.
   dynamic "statement" {
-    for_each = each.key == "database" ? [1] : []
+    for_each = contains(["database", "population"], each.key) ? [1] : []
     content {
       sid       = "DatabaseIamAuth"
       actions   = ["rds-db:connect"]

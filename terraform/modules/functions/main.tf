@@ -9,9 +9,12 @@ locals {
     "aggregate-scores"       = { module = "prototype-aggregation", export = "aggregateScores", group = "compute" }
     "prepare-benchmark-item" = { module = "prototype-aggregation", export = "prepareBenchmarkItem", group = "database" }
     "record-benchmark-item"  = { module = "prototype-aggregation", export = "recordBenchmarkItem", group = "database" }
+    "register-history-row"   = { module = "prototype-aggregation", export = "registerHistoryRow", group = "database" }
+    # Induces every user's persona (the model) and saves the prototypes (the database): both groups' reach.
+    "build-population" = { module = "prototype-aggregation", export = "buildPopulation", group = "population" }
   }
 
-  groups = toset(["inference", "compute", "database"])
+  groups = toset(["inference", "compute", "database", "population"])
   jvm    = var.runtime_mode == "jvm"
 
   # The extension authenticates callers with AWS_SESSION_TOKEN, which SnapStart (jvm mode) functions do not have;
@@ -19,9 +22,10 @@ locals {
   secrets_extension = !local.jvm && var.secrets_extension_layer_arn != null && var.llm_api_key_secret_arn != null
 
   in_vpc = {
-    inference = var.inference_in_vpc
-    compute   = false
-    database  = true
+    inference  = var.inference_in_vpc
+    compute    = false
+    database   = true
+    population = true
   }
 
   # Every group builds the same judge: planSamples and aggregateScores depend on the backend too.
@@ -31,27 +35,30 @@ locals {
   }
 
   # Secrets travel as ARNs only; the functions read the values at run time (DatabaseCredentials, LlmApiKeyFromSecret).
+  inference_env = merge(
+    {
+      PGENRM_LLM_BASE_URL = var.llm_base_url
+      PGENRM_LLM_MODEL    = var.llm_model
+    },
+    var.llm_api_key_secret_arn == null ? {} : { PGENRM_LLM_API_KEY_SECRET_ARN = var.llm_api_key_secret_arn },
+    local.secrets_extension ? { PARAMETERS_SECRETS_EXTENSION_HTTP_PORT = "2773" } : {}
+  )
+  database_env = {
+    PGENRM_DB_HOST                  = var.db_host
+    PGENRM_DB_PORT                  = tostring(var.db_port)
+    PGENRM_DB_NAME                  = var.db_name
+    PGENRM_DB_USER                  = var.db_user
+    PGENRM_DB_IAM_AUTH              = "true"
+    PGENRM_DB_SSL_MODE              = "require"
+    PGENRM_DB_HOSTNAME_VERIFICATION = "HTTPS"
+    # Flyway applies pending migrations when a database function starts (an advisory lock serializes them).
+    PGENRM_MIGRATE_AT_START = "true"
+  }
   group_env = {
-    inference = merge(
-      {
-        PGENRM_LLM_BASE_URL = var.llm_base_url
-        PGENRM_LLM_MODEL    = var.llm_model
-      },
-      var.llm_api_key_secret_arn == null ? {} : { PGENRM_LLM_API_KEY_SECRET_ARN = var.llm_api_key_secret_arn },
-      local.secrets_extension ? { PARAMETERS_SECRETS_EXTENSION_HTTP_PORT = "2773" } : {}
-    )
-    compute = {}
-    database = {
-      PGENRM_DB_HOST                  = var.db_host
-      PGENRM_DB_PORT                  = tostring(var.db_port)
-      PGENRM_DB_NAME                  = var.db_name
-      PGENRM_DB_USER                  = var.db_user
-      PGENRM_DB_IAM_AUTH              = "true"
-      PGENRM_DB_SSL_MODE              = "require"
-      PGENRM_DB_HOSTNAME_VERIFICATION = "HTTPS"
-      # Flyway applies pending migrations when a database function starts (an advisory lock serializes them).
-      PGENRM_MIGRATE_AT_START = "true"
-    }
+    inference  = local.inference_env
+    compute    = {}
+    database   = local.database_env
+    population = merge(local.inference_env, local.database_env)
   }
 }
 
@@ -77,7 +84,7 @@ resource "aws_lambda_function" "function" {
   memory_size   = var.memory_mb[each.value.group]
   timeout       = var.timeout_seconds[each.value.group]
   publish       = true
-  layers        = each.value.group == "inference" && local.secrets_extension ? [var.secrets_extension_layer_arn] : []
+  layers        = contains(["inference", "population"], each.value.group) && local.secrets_extension ? [var.secrets_extension_layer_arn] : []
 
   dynamic "snap_start" {
     for_each = local.jvm ? [1] : []
@@ -90,7 +97,7 @@ resource "aws_lambda_function" "function" {
     for_each = local.in_vpc[each.value.group] ? [1] : []
     content {
       subnet_ids         = var.subnet_ids
-      security_group_ids = [var.security_group_ids[each.value.group]]
+      security_group_ids = var.security_group_ids[each.value.group]
     }
   }
 

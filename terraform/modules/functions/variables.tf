@@ -14,12 +14,12 @@ variable "artifacts_dir" {
 }
 
 variable "memory_mb" {
-  description = "Memory in MB per function group: inference, compute, database."
+  description = "Memory in MB per function group: inference, compute, database, population."
   type        = map(number)
 }
 
 variable "timeout_seconds" {
-  description = "Timeout in seconds per function group: inference, compute, database."
+  description = "Timeout in seconds per function group: inference, compute, database, population."
   type        = map(number)
 }
 
@@ -34,8 +34,8 @@ variable "subnet_ids" {
 }
 
 variable "security_group_ids" {
-  description = "Security group per VPC-attached function group (database always; inference when inference_in_vpc)."
-  type        = map(string)
+  description = "Security groups per VPC-attached function group (database and population always; inference when inference_in_vpc)."
+  type        = map(list(string))
 }
 
 variable "inference_in_vpc" {

@@ -8,7 +8,7 @@ locals {
   states_arn    = "arn:${data.aws_partition.current.partition}:states:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}"
 
   evaluate_functions = ["induce-persona", "match-prototype", "plan-samples", "generate-rubric", "score-sample", "aggregate-scores"]
-  batch_functions    = ["prepare-benchmark-item", "record-benchmark-item"]
+  batch_functions    = ["register-history-row", "build-population", "prepare-benchmark-item", "record-benchmark-item"]
 
   evaluate_definition = templatefile("${var.statemachine_dir}/evaluate.asl.json", {
     induce_persona_arn     = var.function_arns["induce-persona"]
@@ -21,6 +21,8 @@ locals {
   })
 
   batch_definition = templatefile("${var.statemachine_dir}/evaluate-batch.asl.json", {
+    register_history_row_arn   = var.function_arns["register-history-row"]
+    build_population_arn       = var.function_arns["build-population"]
     prepare_benchmark_item_arn = var.function_arns["prepare-benchmark-item"]
     record_benchmark_item_arn  = var.function_arns["record-benchmark-item"]
     evaluate_state_machine_arn = aws_sfn_state_machine.evaluate.arn

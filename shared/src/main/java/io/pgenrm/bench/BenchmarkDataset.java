@@ -2,7 +2,10 @@ package io.pgenrm.bench;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.pgenrm.domain.InvalidInputException;
 import io.pgenrm.domain.PreferencePair;
 import io.pgenrm.domain.UserHistory;
@@ -29,6 +32,12 @@ public record BenchmarkDataset(Map<String, UserHistory> histories, List<Benchmar
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
 
+    /** Compact, properties and map keys sorted: one text per row whatever mapper read it. */
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
     public static BenchmarkDataset load(Path file) throws IOException {
         Map<String, List<PreferencePair>> pairs = new LinkedHashMap<>();
         List<BenchmarkItem> items = new ArrayList<>();
@@ -36,26 +45,32 @@ public record BenchmarkDataset(Map<String, UserHistory> histories, List<Benchmar
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String text;
             int line = 0;
+            int index = 0;
             while ((text = reader.readLine()) != null) {
                 line++;
                 if (text.isBlank()) {
                     continue;
                 }
-                String itemId = itemId(line, text);
+                int rowIndex = index++;
+                BenchmarkRow row;
                 try {
-                    BenchmarkRow row = JSON.readValue(text, BenchmarkRow.class);
+                    row = JSON.readValue(text, BenchmarkRow.class);
+                } catch (JsonProcessingException e) {
+                    errors.add(new RowError(itemId(rowIndex, text), line, "not a valid row: " + e.getOriginalMessage()));
+                    continue;
+                }
+                String itemId = itemId(rowIndex, row);
+                try {
                     validate(row);
-                    if ("train".equals(row.split())) {
-                        pairs.computeIfAbsent(row.userId(), u -> new ArrayList<>()).add(
-                                new PreferencePair(row.context(), row.chosen().content(), row.rejected().content()));
-                    } else {
-                        items.add(new BenchmarkItem(itemId, row.userId(), line, row.context(), row.chosen().content(),
-                                row.rejected().content()));
-                    }
                 } catch (InvalidInputException e) {
                     errors.add(new RowError(itemId, line, e.getMessage()));
-                } catch (JsonProcessingException e) {
-                    errors.add(new RowError(itemId, line, "not a valid row: " + e.getOriginalMessage()));
+                    continue;
+                }
+                if ("train".equals(row.split())) {
+                    pairs.computeIfAbsent(row.userId(), u -> new ArrayList<>()).add(row.pair());
+                } else {
+                    items.add(new BenchmarkItem(itemId, row.userId(), line, row.context(), row.chosen().content(),
+                            row.rejected().content()));
                 }
             }
         }
@@ -67,9 +82,23 @@ public record BenchmarkDataset(Map<String, UserHistory> histories, List<Benchmar
         return new BenchmarkDataset(Map.copyOf(histories), List.copyOf(items), List.copyOf(errors));
     }
 
-    /** Stable across reruns of the same file: the line number and a checksum of its text. */
-    public static String itemId(int line, String text) {
-        return "line-" + line + "-" + digest(text);
+    /**
+     * Stable across reruns and the same in every process that reads the file: {@code index} is the row's position
+     * among the file's non-blank lines, counted from 0 (what a Step Functions JSONL ItemReader gives as
+     * {@code $$.Map.Item.Index}), and the checksum is of the row's canonical JSON, so formatting and unknown fields
+     * do not matter and two identical rows still get two ids.
+     */
+    public static String itemId(int index, BenchmarkRow row) {
+        try {
+            return itemId(index, CANONICAL.writeValueAsString(row));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize a benchmark row", e);
+        }
+    }
+
+    /** For a line that is not a row at all: only its text identifies it. */
+    private static String itemId(int index, String text) {
+        return "row-" + index + "-" + digest(text);
     }
 
     public static void validate(BenchmarkRow row) {

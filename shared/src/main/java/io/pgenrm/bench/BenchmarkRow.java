@@ -3,6 +3,7 @@ package io.pgenrm.bench;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.pgenrm.domain.Message;
+import io.pgenrm.domain.PreferencePair;
 import java.util.List;
 
 /** One PersonalRewardBench JSONL row, field names as in the data set. */
@@ -10,6 +11,11 @@ import java.util.List;
 public record BenchmarkRow(@JsonProperty("user_id") String userId, @JsonProperty("split") String split,
         @JsonProperty("context") List<Message> context, @JsonProperty("chosen") Response chosen,
         @JsonProperty("rejected") Response rejected) {
+
+    /** The preference this row states, as history. */
+    public PreferencePair pair() {
+        return new PreferencePair(context, chosen.content(), rejected.content());
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Response(@JsonProperty("content") String content) {

@@ -87,7 +87,9 @@ public final class LocalJudge implements Judge {
     @Override
     public Judged<Rubric> generateRubric(Persona persona, Scenario scenario, long seed) {
         List<Map.Entry<String, Double>> ranked = persona.featureWeights().entrySet().stream()
-                .sorted(Comparator.comparingDouble((Map.Entry<String, Double> e) -> -Math.abs(e.getValue())))
+                // Ties broken by feature name: equal weights must give the same criterion order everywhere.
+                .sorted(Comparator.comparingDouble((Map.Entry<String, Double> e) -> -Math.abs(e.getValue()))
+                        .thenComparing(Map.Entry::getKey))
                 .toList();
         double strongest = ranked.isEmpty() ? 0 : Math.abs(ranked.get(0).getValue());
         List<Criterion> criteria = new ArrayList<>();

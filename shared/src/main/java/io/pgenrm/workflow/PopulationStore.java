@@ -8,4 +8,7 @@ public interface PopulationStore {
     void save(Population population, Collection<Persona> personas);
 
     Population load();
+
+    /** Grows with every save, so a process holding a loaded population can tell that a newer one was saved. */
+    long version();
 }

@@ -14,32 +14,46 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The population this process serves: replaced as a whole when a batch provides a new one, and read from the
- * database (where one is deployed with this function) while this process has none, since a fresh Lambda
- * instance or a restarted server starts empty.
+ * database (where one is deployed with this function) when the database holds a newer one than this process, since
+ * a fresh Lambda instance starts empty and a warm one must not keep serving the population of an earlier batch after
+ * buildPopulation (another Lambda) saved the next.
  */
 @ApplicationScoped
 public class CurrentPopulation implements UserDirectory, PrototypeCatalog {
-    private final AtomicReference<Population> current = new AtomicReference<>(Population.EMPTY);
+    /** Never loaded: lower than any stored version, so the first call loads. */
+    private static final long NONE = -1;
+
+    private record Held(Population population, long version, long checkedAt) {
+    }
+
+    private final AtomicReference<Held> current = new AtomicReference<>(new Held(Population.EMPTY, NONE, 0));
 
     @Inject
     Instance<PopulationStore> stores;
 
+    @Inject
+    PgenrmConfig config;
+
     public Population get() {
-        Population population = current.get();
-        if (population == Population.EMPTY && stores.isResolvable()) {
-            synchronized (this) {
-                population = current.get();
-                if (population == Population.EMPTY) {
-                    population = stores.get().load();
-                    current.compareAndSet(Population.EMPTY, population);
-                }
-            }
+        Held held = current.get();
+        if (!stores.isResolvable()
+                || (held.version() != NONE && System.nanoTime() - held.checkedAt() < config.populationRecheck().toNanos())) {
+            return held.population();
         }
-        return population;
+        synchronized (this) {
+            PopulationStore store = stores.get();
+            long version = store.version();
+            held = current.get();
+            Population population = version == held.version() ? held.population() : store.load();
+            current.set(new Held(population, version, System.nanoTime()));
+            return population;
+        }
     }
 
-    public void replace(Population population) {
-        current.set(population);
+    /** Serves {@code population}, which the caller has just saved (when there is a store), as the stored version. */
+    public synchronized void replace(Population population) {
+        long version = stores.isResolvable() ? stores.get().version() : NONE;
+        current.set(new Held(population, version, System.nanoTime()));
     }
 
     @Override

@@ -1,16 +1,20 @@
 package io.pgenrm.runtime;
 
 import io.pgenrm.api.AggregateScoresRequest;
+import io.pgenrm.api.BuildPopulationRequest;
 import io.pgenrm.api.EvaluateRequest;
 import io.pgenrm.api.GenerateRubricRequest;
 import io.pgenrm.api.InducePersonaRequest;
 import io.pgenrm.api.MatchPrototypeRequest;
 import io.pgenrm.api.PersonaResponse;
 import io.pgenrm.api.PlanSamplesRequest;
+import io.pgenrm.api.PopulationSummary;
 import io.pgenrm.api.PrepareItemRequest;
 import io.pgenrm.api.PreparedItem;
 import io.pgenrm.api.RecordItemRequest;
 import io.pgenrm.api.RecordedItem;
+import io.pgenrm.api.RegisterHistoryRowRequest;
+import io.pgenrm.api.RegisteredRow;
 import io.pgenrm.api.RubricResponse;
 import io.pgenrm.api.SamplePlan;
 import io.pgenrm.api.SampleTask;
@@ -47,10 +51,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection(targets = {
     // api: requests and responses of the @Funq methods
-    AggregateScoresRequest.class, EvaluateRequest.class, GenerateRubricRequest.class, InducePersonaRequest.class,
+    AggregateScoresRequest.class, BuildPopulationRequest.class, EvaluateRequest.class, GenerateRubricRequest.class, InducePersonaRequest.class,
     MatchPrototypeRequest.class, PersonaResponse.class, PlanSamplesRequest.class, PrepareItemRequest.class,
     PreparedItem.class, RecordItemRequest.class, RecordItemRequest.StepError.class, RecordedItem.class,
     RubricResponse.class, SamplePlan.class, SampleTask.class, ScoreSampleRequest.class,
+    RegisterHistoryRowRequest.class, RegisteredRow.class, PopulationSummary.class,
     // domain
     CallCost.class, CandidateReward.class, CandidateScore.class, ChainStatus.class, Criterion.class,
     EvaluationChain.class, EvaluationResult.class, Message.class, Persona.class, PersonaTrait.class,

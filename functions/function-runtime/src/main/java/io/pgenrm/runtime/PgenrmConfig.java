@@ -24,6 +24,13 @@ public interface PgenrmConfig {
     @WithDefault("PT10M")
     Duration itemDeadline();
 
+    /**
+     * How long a loaded population is served before the database is asked whether a newer one was saved. PT0S (each
+     * call) on Lambda, where another function (buildPopulation) saves it; the local app saves its own.
+     */
+    @WithDefault("PT0S")
+    Duration populationRecheck();
+
     Llm llm();
 
     interface Llm {

@@ -1,7 +1,5 @@
 package io.pgenrm.functions;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgenrm.api.AggregateScoresRequest;
 import io.pgenrm.api.EvaluateRequest;
 import io.pgenrm.api.MatchPrototypeRequest;
@@ -17,7 +15,6 @@ import io.pgenrm.bench.ItemOutcome;
 import io.pgenrm.bench.RunInfo;
 import io.pgenrm.bench.RunStore;
 import io.pgenrm.domain.EvaluationResult;
-import io.pgenrm.domain.ScalingPlan;
 import io.pgenrm.domain.UserHistory;
 import io.pgenrm.judge.Judge;
 import io.pgenrm.prototype.PrototypeMatch;
@@ -46,9 +43,6 @@ public class PrototypeAggregationFunctions {
     @Inject
     Judge judge;
 
-    @Inject
-    ObjectMapper json;
-
     @Funq
     public PrototypeMatch matchPrototype(MatchPrototypeRequest request) {
         RequestBodies.require(request);
@@ -69,7 +63,7 @@ public class PrototypeAggregationFunctions {
     public PreparedItem prepareBenchmarkItem(PrepareItemRequest request) {
         RequestBodies.require(request);
         BenchmarkDataset.validate(request.row());
-        String itemId = itemId(request);
+        String itemId = BenchmarkDataset.itemId(request.index(), request.row());
         if ("train".equals(request.row().split())) {
             return new PreparedItem(itemId, true, null, -1);
         }
@@ -84,8 +78,7 @@ public class PrototypeAggregationFunctions {
     @Funq
     public RecordedItem recordBenchmarkItem(RecordItemRequest request) {
         RequestBodies.require(request);
-        runs.openRun(new RunInfo(request.runId(), "step-functions", judge.name(),
-                ScalingPlan.DEFAULT));
+        runs.openRun(new RunInfo(request.runId(), "step-functions", judge.name(), request.scaling()));
         String userId = request.result() != null ? request.result().userId()
                 : request.userId() == null ? "" : request.userId();
         int historySize = population.find(userId).map(h -> h.pairs().size()).orElse(0);
@@ -96,13 +89,5 @@ public class PrototypeAggregationFunctions {
                         request.error().Error() + ": " + request.error().Cause());
         boolean stored = runs.recordItem(outcome, request.result());
         return new RecordedItem(outcome.itemId(), outcome.status().name(), outcome.reason(), stored);
-    }
-
-    private String itemId(PrepareItemRequest request) {
-        try {
-            return BenchmarkDataset.itemId(0, json.writeValueAsString(request.row()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize row", e);
-        }
     }
 }

@@ -58,7 +58,10 @@ public class ReactivePopulationStore implements PopulationStore {
                 }
             }
             return chain.chain(() -> session.mergeAll(entities.toArray()))
-                    .chain(() -> savePersonas(session, personas));
+                    .chain(() -> savePersonas(session, personas))
+                    .chain(() -> session.createNativeQuery("insert into population_builds default values")
+                            .executeUpdate())
+                    .replaceWithVoid();
         }));
     }
 
@@ -93,6 +96,14 @@ public class ReactivePopulationStore implements PopulationStore {
                         .chain(prototypes -> session.createSelectionQuery("from PrototypeMembershipEntity",
                                 PrototypeMembershipEntity.class).getResultList()
                                 .map(members -> assemble(users, prototypes, members))))));
+    }
+
+    @Override
+    public long version() {
+        Long latest = ReactiveRunStore.await(() -> sessions.withSession(session -> session
+                .createNativeQuery("select coalesce(max(build_id), 0) from population_builds", Long.class)
+                .getSingleResult()));
+        return latest;
     }
 
     private Population assemble(List<UserEntity> users, List<PrototypeEntity> prototypes,
