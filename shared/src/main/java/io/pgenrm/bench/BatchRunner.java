@@ -3,6 +3,7 @@ package io.pgenrm.bench;
 import io.pgenrm.domain.EvaluationResult;
 import io.pgenrm.domain.UserHistory;
 import io.pgenrm.workflow.EvaluationWorkflow;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -49,7 +50,13 @@ public final class BatchRunner {
         futures.forEach(CompletableFuture::join);
         progress.finished();
         long wallMillis = (System.nanoTime() - started) / 1_000_000;
-        return AccuracyReport.of(run, store.outcomes(run.runId()), data.rejectedRows(), resumed, wallMillis);
+        // A run id reused with an edited file still holds the old file's items; the report covers this file only.
+        Set<String> ids = new HashSet<>();
+        data.items().forEach(item -> ids.add(item.itemId()));
+        data.rejectedRows().forEach(row -> ids.add(row.itemId()));
+        List<ItemOutcome> outcomes = store.outcomes(run.runId()).stream().filter(o -> ids.contains(o.itemId()))
+                .toList();
+        return AccuracyReport.of(run, outcomes, data.rejectedRows(), resumed, wallMillis);
     }
 
     private record Evaluated(ItemOutcome outcome, EvaluationResult result) {
