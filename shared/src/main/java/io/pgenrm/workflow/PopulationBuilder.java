@@ -29,6 +29,9 @@ public final class PopulationBuilder {
     public record Failure(String userId, String reason) {
     }
 
+    /** The k-means seed of every population: the same histories give the same prototypes on the CLI and on AWS. */
+    public static final long PROTOTYPE_SEED = 7;
+
     public record Built(Population population, List<Persona> personas, List<Failure> failures, CallCost cost) {
     }
 

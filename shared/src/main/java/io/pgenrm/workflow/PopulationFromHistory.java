@@ -10,9 +10,6 @@ import java.util.concurrent.Executors;
  * from a file's train rows: personas induced at most {@code maxInFlight} at a time, the same prototype seed.
  */
 public final class PopulationFromHistory {
-    /** The CLI's seed: the same histories give the same prototypes on either path. */
-    public static final long PROTOTYPE_SEED = 7;
-
     private final HistoryStore history;
     private final PopulationStore store;
     private final EvaluationSteps steps;
@@ -29,7 +26,8 @@ public final class PopulationFromHistory {
         Map<String, UserHistory> users = history.histories(runId);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, maxInFlight));
         try {
-            PopulationBuilder.Built built = PopulationBuilder.build(users, steps, pool, prototypes, PROTOTYPE_SEED);
+            PopulationBuilder.Built built = PopulationBuilder.build(users, steps, pool, prototypes,
+                    PopulationBuilder.PROTOTYPE_SEED);
             store.save(built.population(), built.personas());
             return built;
         } finally {

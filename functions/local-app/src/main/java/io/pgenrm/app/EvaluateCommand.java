@@ -142,7 +142,7 @@ public class EvaluateCommand implements Callable<Integer> {
         try {
             long setupStarted = System.nanoTime();
             PopulationBuilder.Built built = PopulationBuilder.build(data.histories(), steps, samplePool, prototypes,
-                    7);
+                    PopulationBuilder.PROTOTYPE_SEED);
             populationStore.save(built.population(), built.personas());
             population.replace(built.population());
             PopulationSetup setup = PopulationSetup.of(built.personas().size(),
