@@ -61,7 +61,7 @@ test("the parsed Java types are the ones the ASL names", () => {
     assert.ok(RECORDS.has(EXPORTS.get(name).input), `record ${EXPORTS.get(name).input}`);
     assert.ok(RECORDS.has(EXPORTS.get(name).output), `record ${EXPORTS.get(name).output}`);
   }
-  assert.deepEqual(RECORDS.get("BenchmarkRow"), ["userId", "split", "context", "chosen", "rejected"]);
+  assert.deepEqual(RECORDS.get("BenchmarkRow"), ["userId", "split", "context", "chosen", "rejected", "profile"]);
   assert.deepEqual(RECORDS.get("PrototypeMatch"), ["prototypeId", "similarity", "neighbours"]);
 });
 

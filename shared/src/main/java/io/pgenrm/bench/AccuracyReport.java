@@ -8,7 +8,9 @@ import java.util.TreeSet;
 
 /**
  * Accuracy of picking the user's chosen response over ALL items of a run (ties, unscored and failed items count as
- * misses and are reported on their own), overall and per history-length group, with calls and tokens.
+ * misses and are reported on their own), overall and per history-length group, with calls and tokens. Beside it,
+ * each with a 95% bootstrap interval: {@code strict} (the same figure), {@code excludingTiesAndFailures} (the paper's
+ * protocol: ties, unscored and failed items left out of the denominator) and {@code tiesAsHalf}.
  * {@code wallMillis} is this process's time on the run: the {@code resumedItems} finished by an earlier process
  * are not in it. {@code meanItemMillis} is the mean time of one evaluation, over the items that got a result.
  */
@@ -16,7 +18,7 @@ public record AccuracyReport(String runId, String input, String backend, String 
         int correct, int incorrect, int ties, int unscored, int failed, double accuracy, int parseFailures,
         int callFailures, long calls, long promptTokens, long completionTokens, long cachedCalls,
         double callsPerItem, long wallMillis, int resumedItems, double meanItemMillis, List<Group> byHistoryLength,
-        List<RowError> rejectedRows) {
+        List<RowError> rejectedRows, Proportion strict, Proportion excludingTiesAndFailures, Proportion tiesAsHalf) {
 
     /** Accuracy among users whose history length falls in [minPairs, maxPairs]. */
     public record Group(String label, int minPairs, int maxPairs, int items, int correct, int ties, double accuracy) {
@@ -64,7 +66,13 @@ public record AccuracyReport(String runId, String input, String backend, String 
                 count(outcomes, ItemStatus.UNSCORED), count(outcomes, ItemStatus.FAILED),
                 ratio(correct, outcomes.size()), parse, call, cost.calls(), cost.promptTokens(),
                 cost.completionTokens(), cost.cachedCalls(), ratio(cost.calls(), outcomes.size()), wallMillis,
-                resumedItems, timed == 0 ? 0 : (double) itemMillis / timed, groups, rejectedRows);
+                resumedItems, timed == 0 ? 0 : (double) itemMillis / timed, groups, rejectedRows,
+                Proportion.of(outcomes.stream().map(o -> o.status() == ItemStatus.CORRECT ? 1.0 : 0.0).toList()),
+                Proportion.of(outcomes.stream()
+                        .filter(o -> o.status() == ItemStatus.CORRECT || o.status() == ItemStatus.INCORRECT)
+                        .map(o -> o.status() == ItemStatus.CORRECT ? 1.0 : 0.0).toList()),
+                Proportion.of(outcomes.stream().map(o -> o.status() == ItemStatus.CORRECT ? 1.0
+                        : o.status() == ItemStatus.TIE ? 0.5 : 0.0).toList()));
     }
 
     private static int count(List<ItemOutcome> outcomes, ItemStatus status) {

@@ -24,10 +24,13 @@ import java.util.zip.CRC32C;
 
 /**
  * A PersonalRewardBench JSONL file: {@code train} rows become users' histories, {@code test} rows the items to
- * evaluate. Unusable lines are kept as {@link RowError}s (with their line number) instead of aborting the load.
+ * evaluate, and {@code val} rows are history too (they are past choices the user made; PersonalRewardBench keeps them
+ * apart for model selection, which pgenrm does by cross-validation on history instead). A user's profile comes from
+ * a row's {@code profile} field or from a profiles file keyed by {@code user_id}. Unusable lines are kept as
+ * {@link RowError}s (with their line number) instead of aborting the load.
  */
 public record BenchmarkDataset(Map<String, UserHistory> histories, List<BenchmarkItem> items,
-        List<RowError> rejectedRows) {
+        List<RowError> rejectedRows, int valRows, int usersWithProfile) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
@@ -39,7 +42,14 @@ public record BenchmarkDataset(Map<String, UserHistory> histories, List<Benchmar
             .build();
 
     public static BenchmarkDataset load(Path file) throws IOException {
+        return load(file, Map.of());
+    }
+
+    /** @param profiles users' profiles from a profiles file; a row's own {@code profile} field wins */
+    public static BenchmarkDataset load(Path file, Map<String, UserProfile> profiles) throws IOException {
         Map<String, List<PreferencePair>> pairs = new LinkedHashMap<>();
+        Map<String, UserProfile> rowProfiles = new LinkedHashMap<>();
+        int valRows = 0;
         List<BenchmarkItem> items = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -66,7 +76,11 @@ public record BenchmarkDataset(Map<String, UserHistory> histories, List<Benchmar
                     errors.add(new RowError(itemId, line, e.getMessage()));
                     continue;
                 }
-                if ("train".equals(row.split())) {
+                if (row.profile() != null && !row.profile().isNull()) {
+                    rowProfiles.put(row.userId(), UserProfiles.of(row.profile()));
+                }
+                if (!"test".equals(row.split())) {
+                    valRows += "val".equals(row.split()) ? 1 : 0;
                     pairs.computeIfAbsent(row.userId(), u -> new ArrayList<>()).add(row.pair());
                 } else {
                     items.add(new BenchmarkItem(itemId, row.userId(), line, row.context(), row.chosen().content(),
@@ -79,7 +93,17 @@ public record BenchmarkDataset(Map<String, UserHistory> histories, List<Benchmar
         for (BenchmarkItem item : items) {
             histories.putIfAbsent(item.userId(), UserHistory.empty(item.userId()));
         }
-        return new BenchmarkDataset(Map.copyOf(histories), List.copyOf(items), List.copyOf(errors));
+        int withProfile = 0;
+        for (Map.Entry<String, UserHistory> e : histories.entrySet()) {
+            UserProfile profile = rowProfiles.getOrDefault(e.getKey(), profiles.getOrDefault(e.getKey(),
+                    UserProfile.EMPTY));
+            if (!profile.isEmpty()) {
+                withProfile++;
+                e.setValue(new UserHistory(e.getKey(), e.getValue().pairs(), profile));
+            }
+        }
+        return new BenchmarkDataset(Map.copyOf(histories), List.copyOf(items), List.copyOf(errors), valRows,
+                withProfile);
     }
 
     /**
@@ -103,8 +127,8 @@ public record BenchmarkDataset(Map<String, UserHistory> histories, List<Benchmar
 
     public static void validate(BenchmarkRow row) {
         require(row.userId() != null && !row.userId().isBlank(), "user_id", "is required");
-        require("train".equals(row.split()) || "test".equals(row.split()), "split",
-                "must be \"train\" or \"test\", got " + row.split());
+        require("train".equals(row.split()) || "val".equals(row.split()) || "test".equals(row.split()), "split",
+                "must be \"train\", \"val\" or \"test\", got " + row.split());
         require(row.context() != null && !row.context().isEmpty(), "context", "must hold at least one message");
         require(row.chosen() != null && row.chosen().content() != null, "chosen.content", "is required");
         require(row.rejected() != null && row.rejected().content() != null, "rejected.content", "is required");

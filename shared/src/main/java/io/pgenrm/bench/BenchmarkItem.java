@@ -28,6 +28,11 @@ public record BenchmarkItem(String itemId, String userId, int line, List<Message
         return new EvaluateRequest(requestId(repeat), userId, null, new Scenario(context, candidates), scaling);
     }
 
+    /** What the user asked: the last user turn of the context. */
+    public String prompt() {
+        return new Scenario(context, List.of(chosen, rejected)).prompt();
+    }
+
     public String requestId(int repeat) {
         return repeat == 0 ? itemId : itemId + "#r" + repeat;
     }

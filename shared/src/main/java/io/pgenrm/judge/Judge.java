@@ -5,7 +5,9 @@ import io.pgenrm.domain.Persona;
 import io.pgenrm.domain.Rubric;
 import io.pgenrm.domain.Scenario;
 import io.pgenrm.domain.UserHistory;
+import io.pgenrm.local.PopulationLearner;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A personalized judge: the three steps of an evaluation chain. Implementations: the llm backend (an
@@ -39,4 +41,12 @@ public interface Judge {
     }
 
     Judged<ScoredSample> scoreSample(SampleRequest request);
+
+    /**
+     * The judge as a {@link PopulationLearner}, where its personas refine a population model (local). A method
+     * rather than an {@code instanceof} check, so it also answers through a CDI client proxy.
+     */
+    default Optional<PopulationLearner> populationLearner() {
+        return Optional.empty();
+    }
 }

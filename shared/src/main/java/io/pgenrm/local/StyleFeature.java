@@ -70,7 +70,46 @@ public enum StyleFeature {
         double measure(String text) {
             return Math.min(1.0, TextStats.count(STEP, text) / 3.0);
         }
+    },
+    APOLOGY("Apologizes or declines where it cannot help", "Helps without apologizing or declining") {
+        @Override
+        double measure(String text) {
+            return Math.min(1.0, TextStats.count(APOLOGY_PHRASE, text) / 2.0);
+        }
+    },
+    OPINION("Shares a view of its own", "Stays impersonal, without opinions") {
+        @Override
+        double measure(String text) {
+            return Math.min(1.0, TextStats.count(OPINION_PHRASE, text) / 2.0);
+        }
+    },
+    ADDRESSES_READER("Speaks to the user directly", "Impersonal, general wording") {
+        @Override
+        double measure(String text) {
+            return Math.min(1.0, 10.0 * TextStats.count(YOU, text) / Math.max(1, TextStats.words(text)));
+        }
+    },
+    PARAGRAPHS("Broken into short paragraphs", "One compact block of text") {
+        @Override
+        double measure(String text) {
+            return Math.min(1.0, TextStats.count(PARAGRAPH_BREAK, text) / 5.0);
+        }
+    },
+    LONG_SENTENCES("Long, complex sentences", "Short, simple sentences") {
+        @Override
+        double measure(String text) {
+            int sentences = Math.max(1, TextStats.count(SENTENCE_END, text));
+            return Math.log1p((double) TextStats.words(text) / sentences) / 4.0;
+        }
     };
+
+    private static final Pattern APOLOGY_PHRASE = Pattern.compile("(?i)\\b(i'm sorry|i am sorry|i apologi[sz]e|"
+            + "unfortunately|i cannot|i can't|i'm not able|i am not able|i'm unable|i don't have)");
+    private static final Pattern OPINION_PHRASE = Pattern.compile(
+            "(?i)\\b(i think|i believe|in my opinion|i feel|personally)\\b");
+    private static final Pattern YOU = Pattern.compile("(?i)\\byou(?:r|rs|'re)?\\b");
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?:\\s|$)");
 
     private static final Pattern LIST_LINE = Pattern.compile("(?m)^\\s*(?:[-*\u2022]|\\d+[.)])\\s+\\S");
     private static final Pattern HEADING = Pattern.compile("(?m)^\\s*#{1,6}\\s+\\S");

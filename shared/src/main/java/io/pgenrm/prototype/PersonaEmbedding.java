@@ -3,11 +3,10 @@ package io.pgenrm.prototype;
 import io.pgenrm.domain.Persona;
 import io.pgenrm.domain.PersonaTrait;
 import io.pgenrm.local.HashedTextEmbedder;
-import io.pgenrm.local.StyleFeature;
 
 /**
- * The vector a persona is clustered on: its learned feature weights when the backend has them (local), otherwise
- * an embedding of its preference analysis and traits (llm). One backend per deployment, so spaces never mix.
+ * The vector a persona is clustered on: the embedding its backend gives (local), else an embedding of its
+ * preference analysis and traits (llm). One backend per deployment, so spaces never mix.
  */
 public final class PersonaEmbedding {
     private static final HashedTextEmbedder TEXT = new HashedTextEmbedder();
@@ -16,13 +15,8 @@ public final class PersonaEmbedding {
     }
 
     public static double[] of(Persona persona) {
-        if (!persona.featureWeights().isEmpty()) {
-            StyleFeature[] features = StyleFeature.values();
-            double[] v = new double[features.length];
-            for (StyleFeature f : features) {
-                v[f.ordinal()] = persona.featureWeights().getOrDefault(f.name(), 0.0);
-            }
-            return v;
+        if (!persona.embedding().isEmpty()) {
+            return persona.embedding().stream().mapToDouble(Double::doubleValue).toArray();
         }
         StringBuilder text = new StringBuilder(persona.analysis());
         for (PersonaTrait trait : persona.traits()) {
@@ -38,6 +32,14 @@ public final class PersonaEmbedding {
             }
         }
         return true;
+    }
+
+    static double squaredNorm(double[] v) {
+        double sum = 0;
+        for (double x : v) {
+            sum += x * x;
+        }
+        return sum;
     }
 
     static double cosine(double[] a, double[] b) {

@@ -12,13 +12,12 @@ import org.apache.commons.math3.ml.distance.EuclideanDistance;
 import org.apache.commons.math3.random.JDKRandomGenerator;
 
 /**
- * User prototypes: k-means++ over the persona embeddings of every user with history. Matching a user finds the
- * nearest prototype and its members most similar to the user (cosine), topping up from the next-nearest
- * prototypes when a prototype has fewer members than asked for.
+ * User prototypes: k-means++ over the unit-length persona embeddings of every user with signals (so Euclidean
+ * clustering follows cosine similarity). Matching a user finds the nearest prototype by cosine and its members most
+ * similar to the user, topping up from the next-nearest prototypes when a prototype has fewer members than asked for.
  */
 public final class PrototypeIndex {
     private static final int MAX_ITERATIONS = 100;
-    private static final int MAX_PROTOTYPES = 8;
 
     private final List<Prototype> prototypes;
     private final Map<String, double[]> embeddings;
@@ -28,17 +27,17 @@ public final class PrototypeIndex {
         this.embeddings = Map.copyOf(embeddings);
     }
 
-    /** Clusters users; {@code k <= 0} picks about sqrt(n/2) prototypes, capped at 8. */
+    /** Clusters users; {@code k <= 0} picks about sqrt(n/2) prototypes; never more than there are users. */
     public static PrototypeIndex build(Map<String, double[]> embeddings, int k, long seed) {
         Map<String, double[]> usable = new LinkedHashMap<>();
         embeddings.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .filter(e -> !PersonaEmbedding.isZero(e.getValue()))
-                .forEach(e -> usable.put(e.getKey(), e.getValue()));
+                .forEach(e -> usable.put(e.getKey(), unit(e.getValue())));
         if (usable.isEmpty()) {
             return new PrototypeIndex(List.of(), Map.of());
         }
         int clusters = k > 0 ? k : (int) Math.round(Math.sqrt(usable.size() / 2.0));
-        clusters = Math.max(1, Math.min(Math.min(clusters, MAX_PROTOTYPES), usable.size()));
+        clusters = Math.max(1, Math.min(clusters, usable.size()));
         List<Point> points = usable.entrySet().stream().map(e -> new Point(e.getKey(), e.getValue())).toList();
         JDKRandomGenerator random = new JDKRandomGenerator();
         random.setSeed(seed);
@@ -74,8 +73,7 @@ public final class PrototypeIndex {
             // No signal to place the user: the most common taste is the best prior.
             byDistance.sort(Comparator.comparingInt((Prototype p) -> -p.members().size()));
         } else {
-            EuclideanDistance distance = new EuclideanDistance();
-            byDistance.sort(Comparator.comparingDouble(p -> distance.compute(p.centroid(), embedding)));
+            byDistance.sort(Comparator.comparingDouble(p -> -PersonaEmbedding.cosine(p.centroid(), embedding)));
         }
         Prototype nearest = byDistance.get(0);
         double[] anchor = PersonaEmbedding.isZero(embedding) ? nearest.centroid() : embedding;
@@ -91,6 +89,15 @@ public final class PrototypeIndex {
                     .limit(m - chosen.size()).forEach(chosen::add);
         }
         return new Ranked(nearest.id(), PersonaEmbedding.cosine(anchor, nearest.centroid()), chosen);
+    }
+
+    private static double[] unit(double[] v) {
+        double norm = Math.sqrt(PersonaEmbedding.squaredNorm(v));
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] / norm;
+        }
+        return out;
     }
 
     /** A match before neighbour histories are attached. */

@@ -1,5 +1,7 @@
 package io.pgenrm.report;
 
+import io.pgenrm.bench.AccuracyReport;
+import io.pgenrm.bench.Baseline;
 import java.util.Locale;
 
 /** The report as console text: each plan with its spread and groups, then the accuracy-versus-cost table. */
@@ -9,6 +11,7 @@ public final class ConsoleSummary {
 
     public static String of(EvaluationReport report) {
         StringBuilder s = new StringBuilder();
+        report.notes().forEach(note -> s.append("note: ").append(note).append('\n'));
         for (PlanReport p : report.plans()) {
             s.append(String.format(Locale.ROOT, "plan %s  accuracy %s", p.plan(), p.accuracy().asPercent()));
             if (p.repeats() > 1) {
@@ -24,9 +27,21 @@ public final class ConsoleSummary {
                     + "in / %.0f out, %.0f ms; wall %s%n", p.callsPerEvaluation(), p.cachedCallsPerEvaluation(),
                     p.promptTokensPerEvaluation(), p.completionTokensPerEvaluation(), p.meanItemMillis(),
                     wall(p.wallMillis(), p.resumedItems())));
+            AccuracyReport first = p.runs().get(0);
+            s.append(String.format(Locale.ROOT, "  95%% intervals%s: strict %s; ties and failures left out %s; "
+                    + "ties as half %s%n", p.repeats() > 1 ? " (run 1)" : "", first.strict().asPercent(),
+                    first.excludingTiesAndFailures().asPercent(), first.tiesAsHalf().asPercent()));
             for (GroupReport g : p.byHistoryLength()) {
                 s.append(String.format(Locale.ROOT, "  history %-22s %4d items  accuracy %-16s ties %d%n",
                         g.label(), g.items(), g.accuracy().asPercent(), g.ties()));
+            }
+        }
+        if (!report.baselines().isEmpty()) {
+            s.append(String.format(Locale.ROOT, "baselines on the same %d items (no personalization)%n",
+                    report.baselines().get(0).strict().items()));
+            for (Baseline b : report.baselines()) {
+                s.append(String.format(Locale.ROOT, "  %-22s strict %s; ties as half %s; ties %d%n", b.name(),
+                        b.strict().asPercent(), b.tiesAsHalf().asPercent(), b.ties()));
             }
         }
         s.append(String.format(Locale.ROOT, "accuracy versus cost (per evaluation; %d repeats)%n", report.repeats()));

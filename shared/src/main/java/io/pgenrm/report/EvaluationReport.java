@@ -1,6 +1,7 @@
 package io.pgenrm.report;
 
 import io.pgenrm.bench.AccuracyReport;
+import io.pgenrm.bench.Baseline;
 import io.pgenrm.bench.RowError;
 import java.util.Comparator;
 import java.util.List;
@@ -12,9 +13,11 @@ import java.util.List;
  */
 public record EvaluationReport(String reportId, String input, String backend, int users, int itemsPerRun,
         int repeats, PopulationSetup population, List<PlanReport> plans, List<CostRow> accuracyVersusCost,
-        List<RowError> rejectedRows) {
+        List<RowError> rejectedRows, List<Baseline> baselines, List<String> notes) {
 
     public EvaluationReport {
+        baselines = List.copyOf(baselines);
+        notes = List.copyOf(notes);
         plans = List.copyOf(plans);
         accuracyVersusCost = List.copyOf(accuracyVersusCost);
         rejectedRows = List.copyOf(rejectedRows);
@@ -22,6 +25,15 @@ public record EvaluationReport(String reportId, String input, String backend, in
 
     public static EvaluationReport of(String reportId, String input, String backend, PopulationSetup population,
             List<PlanReport> plans) {
+        return of(reportId, input, backend, population, plans, List.of(), List.of());
+    }
+
+    /**
+     * @param baselines non-personalized predictors on the same test items
+     * @param notes     how the input was read (e.g. what became of val rows, where profiles came from)
+     */
+    public static EvaluationReport of(String reportId, String input, String backend, PopulationSetup population,
+            List<PlanReport> plans, List<Baseline> baselines, List<String> notes) {
         if (plans.isEmpty()) {
             throw new IllegalArgumentException("a report needs at least one plan");
         }
@@ -30,6 +42,6 @@ public record EvaluationReport(String reportId, String input, String backend, in
                 .sorted(Comparator.comparingDouble(CostRow::neededCallsPerEvaluation)).toList();
         int repeats = plans.stream().mapToInt(PlanReport::repeats).max().orElse(0);
         return new EvaluationReport(reportId, input, backend, first.users(), first.items(), repeats, population,
-                plans, table, first.rejectedRows());
+                plans, table, first.rejectedRows(), baselines, notes);
     }
 }

@@ -22,6 +22,7 @@ import io.pgenrm.judge.JudgeOutputException;
 import io.pgenrm.judge.Judged;
 import io.pgenrm.judge.SampleRequest;
 import io.pgenrm.judge.ScoredSample;
+import io.pgenrm.local.PopulationRewardModel;
 import io.pgenrm.prototype.Neighbour;
 import io.pgenrm.prototype.PersonaEmbedding;
 import io.pgenrm.prototype.PrototypeIndex;
@@ -54,6 +55,12 @@ public final class DirectEvaluationSteps implements EvaluationSteps {
 
     public Judge judge() {
         return judge;
+    }
+
+    @Override
+    public Optional<PopulationRewardModel> learnPopulation(List<UserHistory> histories,
+            PopulationRewardModel.Provenance provenance) {
+        return judge.populationLearner().map(learner -> learner.learnPopulation(histories, provenance));
     }
 
     @Override

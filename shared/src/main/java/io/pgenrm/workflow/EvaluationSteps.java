@@ -13,7 +13,11 @@ import io.pgenrm.api.SamplePlan;
 import io.pgenrm.api.ScoreSampleRequest;
 import io.pgenrm.domain.EvaluationChain;
 import io.pgenrm.domain.EvaluationResult;
+import io.pgenrm.domain.UserHistory;
+import io.pgenrm.local.PopulationRewardModel;
 import io.pgenrm.prototype.PrototypeMatch;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The steps of one evaluation, one method per deployed function. The in-process workflow and the Step Functions
@@ -34,4 +38,13 @@ public interface EvaluationSteps {
     EvaluationChain scoreSample(ScoreSampleRequest request);
 
     EvaluationResult aggregateScores(AggregateScoresRequest request);
+
+    /**
+     * Learns what the whole population prefers, before any persona is induced, where the backend refines personas
+     * from such a model (local); empty otherwise.
+     */
+    default Optional<PopulationRewardModel> learnPopulation(List<UserHistory> histories,
+            PopulationRewardModel.Provenance provenance) {
+        return Optional.empty();
+    }
 }

@@ -6,9 +6,16 @@ import io.pgenrm.domain.CallCost;
 import io.pgenrm.domain.Persona;
 import io.pgenrm.domain.UserHistory;
 import io.pgenrm.judge.JudgeOutputException;
+import io.pgenrm.local.PopulationRewardModel;
 import io.pgenrm.prototype.PersonaEmbedding;
 import io.pgenrm.prototype.PrototypeIndex;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +44,15 @@ public final class PopulationBuilder {
 
     public static Built build(Map<String, UserHistory> users, EvaluationSteps steps, ExecutorService pool,
             int prototypes, long seed) {
+        return build(users, steps, pool, prototypes, seed, "population");
+    }
+
+    /** @param source what the histories came from (a file name), recorded in the population model's provenance */
+    public static Built build(Map<String, UserHistory> users, EvaluationSteps steps, ExecutorService pool,
+            int prototypes, long seed, String source) {
+        List<UserHistory> sorted = users.values().stream()
+                .sorted(Comparator.comparing(UserHistory::userId)).toList();
+        PopulationRewardModel model = steps.learnPopulation(sorted, provenance(source, sorted)).orElse(null);
         List<UserHistory> withHistory = users.values().stream().filter(UserHistory::hasSignals).toList();
         List<CompletableFuture<PersonaResponse>> futures = withHistory.stream()
                 .map(h -> CompletableFuture.supplyAsync(() -> steps.inducePersona(new InducePersonaRequest(h, 0)), pool))
@@ -63,6 +79,21 @@ public final class PopulationBuilder {
             cost = cost.plus(response.cost());
         }
         PrototypeIndex index = PrototypeIndex.build(embeddings, prototypes, seed);
-        return new Built(new Population(users, index), personas, List.copyOf(failures), cost);
+        return new Built(new Population(users, index, model), personas, List.copyOf(failures), cost);
+    }
+
+    /** The histories' content hash (every user's history version, in user order) stands for the data. */
+    static PopulationRewardModel.Provenance provenance(String source, List<UserHistory> histories) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (UserHistory h : histories) {
+                digest.update((h.userId() + '=' + h.version() + '\n').getBytes(StandardCharsets.UTF_8));
+            }
+            int pairs = histories.stream().mapToInt(h -> h.pairs().size()).sum();
+            return new PopulationRewardModel.Provenance(source, HexFormat.of().formatHex(digest.digest()),
+                    pairs, histories.size(), Instant.now().toString());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.pgenrm.runtime;
 
 import io.pgenrm.domain.UserHistory;
+import io.pgenrm.judge.Judge;
 import io.pgenrm.prototype.PrototypeIndex;
 import io.pgenrm.workflow.Population;
 import io.pgenrm.workflow.PopulationStore;
@@ -34,6 +35,9 @@ public class CurrentPopulation implements UserDirectory, PrototypeCatalog {
     @Inject
     PgenrmConfig config;
 
+    @Inject
+    Judge judge;
+
     public Population get() {
         Held held = current.get();
         if (!stores.isResolvable()
@@ -46,6 +50,7 @@ public class CurrentPopulation implements UserDirectory, PrototypeCatalog {
             held = current.get();
             Population population = version == held.version() ? held.population() : store.load();
             current.set(new Held(population, version, System.nanoTime()));
+            useModelOf(population);
             return population;
         }
     }
@@ -54,6 +59,14 @@ public class CurrentPopulation implements UserDirectory, PrototypeCatalog {
     public synchronized void replace(Population population) {
         long version = stores.isResolvable() ? stores.get().version() : NONE;
         current.set(new Held(population, version, System.nanoTime()));
+        useModelOf(population);
+    }
+
+    /** Personas of this population were refined from its model: scoring them with another would be wrong. */
+    private void useModelOf(Population population) {
+        if (population.rewardModel() != null) {
+            judge.populationLearner().ifPresent(learner -> learner.usePopulation(population.rewardModel()));
+        }
     }
 
     @Override

@@ -39,6 +39,7 @@ import io.pgenrm.domain.ScalingPlan;
 import io.pgenrm.domain.Scenario;
 import io.pgenrm.domain.UserHistory;
 import io.pgenrm.domain.UserProfile;
+import io.pgenrm.local.PopulationRewardModel;
 import io.pgenrm.prototype.Neighbour;
 import io.pgenrm.prototype.PrototypeMatch;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -46,7 +47,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /**
  * Every type Jackson reads or writes in a function, registered for reflection so a GraalVM native image can
  * construct records through their canonical constructors and read their accessors: the requests and responses of
- * the @Funq methods with everything they contain, plus what storage keeps as JSON columns (ItemOutcome). The
+ * the @Funq methods with everything they contain, plus what storage keeps as JSON columns (ItemOutcome, the
+ * population model). The
  * function modules' tests walk their @Funq signatures and fail when a reachable type is missing here.
  */
 @RegisterForReflection(targets = {
@@ -65,6 +67,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
     Neighbour.class, PrototypeMatch.class,
     // benchmark rows (prepareBenchmarkItem) and stored item outcomes (recordBenchmarkItem)
     BenchmarkRow.class, BenchmarkRow.Response.class, ItemOutcome.class, ItemStatus.class,
+    // the local backend's population model, stored with the population (buildPopulation) and read by --model
+    PopulationRewardModel.class, PopulationRewardModel.Provenance.class,
 })
 public final class JsonPayloadTypes {
     private JsonPayloadTypes() {

@@ -5,7 +5,10 @@ import io.pgenrm.chain.PromptTemplates;
 import io.pgenrm.judge.Judge;
 import io.pgenrm.llm.LlmJudge;
 import io.pgenrm.llm.LlmJudgeOptions;
+import io.pgenrm.local.BgeSmallEmbedder;
 import io.pgenrm.local.LocalJudge;
+import io.pgenrm.local.RewardModelFile;
+import io.pgenrm.local.TextEmbedder;
 import io.pgenrm.workflow.DirectEvaluationSteps;
 import io.pgenrm.workflow.EvaluationSteps;
 import io.pgenrm.workflow.InMemoryPersonaCache;
@@ -25,9 +28,9 @@ public class JudgeProducer {
 
     @Produces
     @ApplicationScoped
-    Judge judge(PgenrmConfig config, ChatModel chatModel, LlmApiKeyFromSecret secretKey) {
+    Judge judge(PgenrmConfig config, ChatModel chatModel, LlmApiKeyFromSecret secretKey, TextEmbedder embedder) {
         return switch (config.backend()) {
-            case "local" -> new LocalJudge();
+            case "local" -> localJudge(config, embedder);
             case "llm" -> new LlmJudge(chatModel, config.llm().nSamples()
                     ? MultiSampleClientFactory.create(ConfigProvider.getConfig(), secretKey) : null,
                     PromptTemplates.load(config.llm().promptsDir().map(Path::of).orElse(null)),
@@ -39,6 +42,18 @@ public class JudgeProducer {
             default -> throw new IllegalStateException(
                     "pgenrm.backend must be \"local\" or \"llm\", got \"" + config.backend() + "\"");
         };
+    }
+
+    /** One embedder per process: it holds the ONNX session and the memo of embedded texts. */
+    @Produces
+    @ApplicationScoped
+    TextEmbedder embedder() {
+        return new BgeSmallEmbedder();
+    }
+
+    private static LocalJudge localJudge(PgenrmConfig config, TextEmbedder embedder) {
+        return new LocalJudge(embedder, config.local().model().filter(path -> !path.isBlank())
+                .map(path -> RewardModelFile.read(Path.of(path), embedder)).orElse(null));
     }
 
     @Produces

@@ -33,6 +33,16 @@ public interface PgenrmConfig {
 
     Llm llm();
 
+    Local local();
+
+    interface Local {
+        /**
+         * A population reward model written by {@code pgenrm fit}. Unset: each batch learns one from its own train
+         * rows. Set: every batch uses this one, and only the personal part is learned at test time.
+         */
+        Optional<String> model();
+    }
+
     interface Llm {
         /** {@code staged} (persona, rubric, scores in separate calls) or {@code chain} (one generation per sample). */
         @WithDefault("staged")

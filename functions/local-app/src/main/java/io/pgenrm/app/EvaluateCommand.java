@@ -2,15 +2,20 @@ package io.pgenrm.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgenrm.bench.AccuracyReport;
+import io.pgenrm.bench.Baseline;
 import io.pgenrm.bench.BatchRunner;
 import io.pgenrm.bench.BenchmarkDataset;
 import io.pgenrm.bench.ConsoleProgress;
 import io.pgenrm.bench.PlanSize;
 import io.pgenrm.bench.RunInfo;
 import io.pgenrm.bench.RunStore;
+import io.pgenrm.bench.UserProfiles;
 import io.pgenrm.domain.InvalidInputException;
 import io.pgenrm.domain.ScalingPlan;
 import io.pgenrm.judge.Judge;
+import io.pgenrm.local.PopulationLearner;
+import io.pgenrm.local.RewardModelFile;
+import io.pgenrm.local.TextEmbedder;
 import io.pgenrm.report.ConsoleSummary;
 import io.pgenrm.report.EvaluationReport;
 import io.pgenrm.report.PlanReport;
@@ -26,12 +31,18 @@ import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -94,6 +105,14 @@ public class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--concurrency", defaultValue = "4", description = "Evaluations in flight at once.")
     int concurrency;
 
+    @Option(names = "--profiles", paramLabel = "FILE", description = "JSONL of {\"user_id\", \"profile\"} lines "
+            + "(demographics, stated preferences) that feed persona induction; a row's own profile field wins.")
+    Path profiles;
+
+    @Option(names = "--model", paramLabel = "MODEL", description = "A population model written by 'pgenrm fit' "
+            + "(local backend): used instead of learning one from this file's history rows.")
+    Path model;
+
     @Option(names = "--report", description = "JSON report path; the HTML page goes beside it "
             + "(default: reports/REPORT_ID.json and .html).")
     Path report;
@@ -122,15 +141,22 @@ public class EvaluateCommand implements Callable<Integer> {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    TextEmbedder embedder;
+
     @Override
     public Integer call() throws IOException {
         List<PlanSize> sizes = planSizes();
         List<ScalingPlan> scalings = scalings(sizes);
         BenchmarkDataset data;
         try {
-            data = BenchmarkDataset.load(input);
+            pinModel();
+            data = BenchmarkDataset.load(input, profiles == null ? Map.of() : UserProfiles.load(profiles));
         } catch (NoSuchFileException e) {
             System.err.println("pgenrm: no such file: " + input);
+            return 2;
+        } catch (InvalidInputException e) {
+            System.err.println("pgenrm: " + e.getMessage());
             return 2;
         }
         System.out.printf(Locale.ROOT, "pgenrm: %d users, %d test items, %d rejected rows from %s (backend %s, "
@@ -142,7 +168,7 @@ public class EvaluateCommand implements Callable<Integer> {
         try {
             long setupStarted = System.nanoTime();
             PopulationBuilder.Built built = PopulationBuilder.build(data.histories(), steps, samplePool, prototypes,
-                    PopulationBuilder.PROTOTYPE_SEED);
+                    PopulationBuilder.PROTOTYPE_SEED, input.getFileName().toString());
             populationStore.save(built.population(), built.personas());
             population.replace(built.population());
             PopulationSetup setup = PopulationSetup.of(built.personas().size(),
@@ -159,7 +185,7 @@ public class EvaluateCommand implements Callable<Integer> {
             BatchRunner runner = new BatchRunner(workflow, runs, itemPool);
             // Both-orders runs score differently, so they must not resume a single-order run of the same plan.
             RunIds ids = RunIds.of(input.getFileName().toString(),
-                    judge.name() + (bothOrders ? "-both-orders" : ""), runId, sizes);
+                    judge.name() + populationFingerprint(built) + (bothOrders ? "-both-orders" : ""), runId, sizes);
             List<PlanReport> planReports = new ArrayList<>();
             for (int p = 0; p < sizes.size(); p++) {
                 PlanSize size = sizes.get(p);
@@ -176,7 +202,7 @@ public class EvaluateCommand implements Callable<Integer> {
                 planReports.add(PlanReport.of(scaling, repeated));
             }
             EvaluationReport result = EvaluationReport.of(ids.report(), input.toString(), judge.name(), setup,
-                    planReports);
+                    planReports, baselines(data), notes(data));
             ReportFiles.Written written = ReportFiles.write(result,
                     report != null ? report : Path.of("reports", ids.report() + ".json"), json);
             System.out.print(ConsoleSummary.of(result));
@@ -186,6 +212,63 @@ public class EvaluateCommand implements Callable<Integer> {
             itemPool.shutdownNow();
             samplePool.shutdownNow();
         }
+    }
+
+    /**
+     * For the local backend, a short hash of the population model and every user's history version (profiles
+     * included): a run resumes only items scored with the same model and the same personas, so changing --model,
+     * --profiles or the engine starts a new run instead of mixing results.
+     */
+    private static String populationFingerprint(PopulationBuilder.Built built) {
+        var model = built.population().rewardModel();
+        if (model == null) {
+            return "";
+        }
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            ByteBuffer weights = ByteBuffer.allocate(8 * model.weights().length);
+            for (double w : model.weights()) {
+                weights.putDouble(w);
+            }
+            digest.update(weights.array());
+            built.population().users().values().stream().map(h -> h.userId() + '=' + h.version()).sorted()
+                    .forEach(line -> digest.update(line.getBytes(StandardCharsets.UTF_8)));
+            return "-" + HexFormat.of().formatHex(digest.digest(), 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    private void pinModel() {
+        if (model == null) {
+            return;
+        }
+        PopulationLearner learner = judge.populationLearner().orElseThrow(() -> new ParameterException(
+                spec.commandLine(), "--model is for the local backend; this one is " + judge.name()));
+        learner.pin(RewardModelFile.read(model, embedder));
+    }
+
+    private List<Baseline> baselines(BenchmarkDataset data) {
+        List<Baseline> baselines = new ArrayList<>();
+        baselines.add(Baseline.longer(data.items()));
+        judge.populationLearner().ifPresent(learner -> baselines.add(
+                Baseline.population(data.items(), learner.population(), embedder)));
+        return baselines;
+    }
+
+    private List<String> notes(BenchmarkDataset data) {
+        List<String> notes = new ArrayList<>();
+        notes.add(data.valRows() == 0 ? "no val rows" : data.valRows() + " val rows used as history, like train rows");
+        notes.add(data.usersWithProfile() + " of " + data.histories().size() + " users have a profile"
+                + (profiles == null ? "" : " (profiles from " + profiles + ")"));
+        var provenance = judge.populationLearner().map(learner -> learner.population().provenance());
+        if (provenance.isPresent()) {
+            var p = provenance.get();
+            notes.add(String.format(Locale.ROOT, "population model %s: %d pairs of %d users from %s (sha256 %s)",
+                    model != null ? "from " + model : "learned", p.pairs(), p.users(), p.data(),
+                    p.dataSha256().substring(0, 12)));
+        }
+        return notes;
     }
 
     /** The plans of --plans in their order without repeats, else the one plan of --ind/--pro. */

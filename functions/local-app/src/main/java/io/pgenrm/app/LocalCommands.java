@@ -6,19 +6,23 @@ import jakarta.enterprise.context.Dependent;
 import java.util.Set;
 import picocli.CommandLine.Command;
 
-/** The pgenrm command line: {@code evaluate} runs a batch, {@code serve} serves the functions over HTTP. */
+/**
+ * The pgenrm command line: {@code evaluate} runs a batch, {@code fit} learns a population model, {@code cv}
+ * cross-validates the local backend, {@code serve} serves the functions over HTTP.
+ */
 @Dependent
 @Unremovable
 @Command(name = "pgenrm", mixinStandardHelpOptions = true, version = "pgenrm 0.1.0",
         description = "Personalized generative reward model with test-time user-based scaling.",
-        subcommands = {EvaluateCommand.class, LocalCommands.ServeCommand.class})
+        subcommands = {EvaluateCommand.class, FitCommand.class, CrossValidateCommand.class,
+                LocalCommands.ServeCommand.class})
 public class LocalCommands implements Runnable {
     private static final Set<String> WITH_DATABASE = Set.of("evaluate", "serve");
 
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                "name a command: evaluate or serve");
+                "name a command: evaluate, fit, cv or serve");
     }
 
     static boolean needsDatabase(String[] args) {

@@ -3,6 +3,7 @@ package io.pgenrm.functions;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,8 @@ class PersonaInductionLambdaTest {
                 .when().post()
                 .then().statusCode(200)
                 .body("persona.userId", equalTo("u7"))
-                .body("persona.analysis", containsString("Concise"));
+                .body("persona.analysis", containsString("Learned from 1 past choices"))
+                .body("persona.featureWeights.LENGTH", notNullValue())
+                .body("persona.traits[0].evidence[0]", containsString("weight"));
     }
 }

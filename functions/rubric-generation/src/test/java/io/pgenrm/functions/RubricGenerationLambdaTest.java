@@ -1,10 +1,13 @@
 package io.pgenrm.functions;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Invokes the Lambda handler through Quarkus' mock Lambda event server, as AWS would. */
@@ -17,10 +20,12 @@ class RubricGenerationLambdaTest {
                  "scenario": {"context": [{"role": "user", "content": "Is coffee healthy?"}],
                               "candidates": ["Yes.", "In moderation, about 3 cups a day, but consult a doctor."]},
                  "seed": 9}""";
-        given().contentType("application/json").accept("application/json").body(event)
+        List<Float> weights = given().contentType("application/json").accept("application/json").body(event)
                 .when().post()
                 .then().statusCode(200)
-                .body("rubric.criteria", hasSize(2))
-                .body("rubric.criteria[0].weight", equalTo(50.0f));
+                .body("rubric.criteria[0].name", equalTo("Caveats, safety notes and honest limits"))
+                .body("rubric.criteria.name", hasItem("Specific numbers, quantities and facts"))
+                .extract().path("rubric.criteria.weight");
+        assertThat(weights.stream().mapToDouble(Float::doubleValue).sum()).isCloseTo(100.0, offset(0.01));
     }
 }

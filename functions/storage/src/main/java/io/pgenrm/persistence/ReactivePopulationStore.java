@@ -2,6 +2,7 @@ package io.pgenrm.persistence;
 
 import io.pgenrm.domain.Persona;
 import io.pgenrm.domain.UserHistory;
+import io.pgenrm.local.PopulationRewardModel;
 import io.pgenrm.prototype.Prototype;
 import io.pgenrm.prototype.PrototypeIndex;
 import io.pgenrm.workflow.Population;
@@ -59,8 +60,10 @@ public class ReactivePopulationStore implements PopulationStore {
             }
             return chain.chain(() -> session.mergeAll(entities.toArray()))
                     .chain(() -> savePersonas(session, personas))
-                    .chain(() -> session.createNativeQuery("insert into population_builds default values")
-                            .executeUpdate())
+                    .chain(() -> population.rewardModel() == null
+                            ? session.createNativeQuery("insert into population_builds default values").executeUpdate()
+                            : session.createNativeQuery("insert into population_builds (reward_model_json) values (:m)")
+                                    .setParameter("m", json.write(population.rewardModel())).executeUpdate())
                     .replaceWithVoid();
         }));
     }
@@ -95,7 +98,11 @@ public class ReactivePopulationStore implements PopulationStore {
                         PrototypeEntity.class).getResultList()
                         .chain(prototypes -> session.createSelectionQuery("from PrototypeMembershipEntity",
                                 PrototypeMembershipEntity.class).getResultList()
-                                .map(members -> assemble(users, prototypes, members))))));
+                                .chain(members -> session.createNativeQuery("select reward_model_json from "
+                                        + "population_builds order by build_id desc limit 1", String.class)
+                                        .getResultList()
+                                        .map(model -> assemble(users, prototypes, members,
+                                                model.isEmpty() ? null : model.get(0))))))));
     }
 
     @Override
@@ -107,7 +114,7 @@ public class ReactivePopulationStore implements PopulationStore {
     }
 
     private Population assemble(List<UserEntity> users, List<PrototypeEntity> prototypes,
-            List<PrototypeMembershipEntity> members) {
+            List<PrototypeMembershipEntity> members, String rewardModelJson) {
         Map<String, UserHistory> histories = new LinkedHashMap<>();
         for (UserEntity user : users) {
             histories.put(user.userId, json.read(user.historyJson, UserHistory.class));
@@ -121,7 +128,8 @@ public class ReactivePopulationStore implements PopulationStore {
         List<Prototype> list = prototypes.stream().map(p -> new Prototype(p.prototypeId,
                 json.read(p.centroidJson, double[].class), byPrototype.getOrDefault(p.prototypeId, List.of()).stream()
                         .sorted().toList())).toList();
-        return new Population(histories, new PrototypeIndex(list, embeddings));
+        return new Population(histories, new PrototypeIndex(list, embeddings), rewardModelJson == null ? null
+                : json.read(rewardModelJson, PopulationRewardModel.class));
     }
 
 }
