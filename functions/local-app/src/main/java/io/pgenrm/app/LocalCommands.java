@@ -5,6 +5,7 @@ import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The pgenrm command line: {@code evaluate} runs a batch, {@code fit} learns a population model, {@code cv}
@@ -32,8 +33,15 @@ public class LocalCommands implements Runnable {
 
     @Dependent
     @Unremovable
-    @Command(name = "serve", description = "Serve every function over HTTP until stopped.")
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Serve every function over HTTP until stopped.")
     static class ServeCommand implements Runnable {
+        /** Read by {@link HttpListener} before Quarkus starts, since the listener opens with the application. */
+        @Option(names = "--host", paramLabel = "ADDRESS", description = "Address to listen on, e.g. 0.0.0.0 for "
+                + "every interface (default: PGENRM_HTTP_HOST, else 127.0.0.1). The functions ask for no "
+                + "credentials, so only listen beyond this machine on a network you trust.")
+        String host;
+
         @Override
         public void run() {
             Quarkus.waitForExit();

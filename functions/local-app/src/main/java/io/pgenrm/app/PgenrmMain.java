@@ -6,12 +6,13 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Map;
 
 /**
- * Entry point of the local app. The database must be known before Quarkus reads its datasource settings, so an
- * embedded PostgreSQL is started here when none is configured.
+ * Entry point of the local app. The database and the HTTP listener must be known before Quarkus reads its settings,
+ * so an embedded PostgreSQL is started here when none is configured, and only {@code serve} gets a listener.
  */
 @QuarkusMain
 public class PgenrmMain {
     public static void main(String... args) {
+        HttpListener.properties(args).forEach(System::setProperty);
         if (!LocalCommands.needsDatabase(args)) {
             Quarkus.run(LocalApplication.class, args);
             return;
