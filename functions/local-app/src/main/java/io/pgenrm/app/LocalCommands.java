@@ -26,9 +26,11 @@ public class LocalCommands implements Runnable {
                 "name a command: evaluate, fit, cv or serve");
     }
 
+    private static final Set<String> HELP = Set.of("--help", "-h", "--version", "-V");
+
     static boolean needsDatabase(String[] args) {
         return args.length > 0 && WITH_DATABASE.contains(args[0])
-                && !java.util.Arrays.asList(args).contains("--help");
+                && java.util.Arrays.stream(args).noneMatch(HELP::contains);
     }
 
     @Dependent

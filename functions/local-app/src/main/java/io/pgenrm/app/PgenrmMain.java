@@ -14,6 +14,9 @@ public class PgenrmMain {
     public static void main(String... args) {
         HttpListener.properties(args).forEach(System::setProperty);
         if (!LocalCommands.needsDatabase(args)) {
+            // fit, cv and help reach no database, so nothing may try to while the application starts.
+            System.setProperty("quarkus.flyway.migrate-at-start", "false");
+            System.setProperty("quarkus.hibernate-orm.database.version-check.enabled", "false");
             Quarkus.run(LocalApplication.class, args);
             return;
         }

@@ -115,6 +115,30 @@ class AppProcessesIT {
         }
     }
 
+    @Test
+    void aPopulationModelFittedOnceEvaluatesAnotherFilesUsersWithoutADatabaseForTheFit() throws Exception {
+        List<String> rows = Files.readAllLines(SAMPLE);
+        Path trainOnly = Files.write(work.resolve("fit-on.jsonl"),
+                rows.stream().filter(row -> row.contains("\"split\": \"train\"")).limit(200).toList());
+        Path model = work.resolve("model.json");
+        AppProcess fit = AppProcess.start("fit", 0, "fit", trainOnly.toString(), "--out", model.toString());
+        fit.awaitExit();
+        assertThat(fit.exitCode).as(fit.output()).isZero();
+        assertThat(fit.output()).contains("fitted on 200 pairs");
+        assertThat(fit.dataDirectory).as("fit starts no database").doesNotExist();
+        assertThat(Files.readString(model)).contains("\"provenance\"").contains("fit-on.jsonl")
+                .contains("bge-small-en-v1.5-q");
+
+        Path batch = Files.write(work.resolve("other-users.jsonl"), rows.subList(rows.size() - rows.size() / 6,
+                rows.size()));
+        AppProcess evaluate = AppProcess.start("with-model", 0, "evaluate", batch.toString(), "--model",
+                model.toString(), "--ind", "1", "--pro", "0", "--report", work.resolve("with-model.json").toString());
+        evaluate.awaitExit();
+        assertThat(evaluate.exitCode).as(evaluate.output()).isZero();
+        assertThat(evaluate.output()).contains("population model from " + model)
+                .contains("baselines on the same").contains("population model only");
+    }
+
     /** One run of the app with its own data directory and log, and what was seen of its sockets while it ran. */
     private static final class AppProcess {
         final String name;
