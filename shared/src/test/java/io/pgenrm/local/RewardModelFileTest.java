@@ -26,7 +26,7 @@ class RewardModelFileTest {
                 new PreferencePair(List.of(new Message("user", "What is a prime number?")),
                         "A whole number above 1 whose only divisors are 1 and itself, like 2, 3, 5 and 7.", "A number."));
         var provenance = new PopulationRewardModel.Provenance("two.jsonl", "abc123", 2, 1, "2026-12-01T00:00:00Z");
-        PopulationRewardModel fitted = PopulationRewardModel.fit(pairs, EMBEDDER, 10, provenance);
+        PopulationRewardModel fitted = PopulationRewardModel.fit(pairs, EMBEDDER, PopulationRewardModel.Penalties.DEFAULT, provenance);
         Path file = dir.resolve("model.json");
 
         RewardModelFile.write(fitted, file);
@@ -53,7 +53,7 @@ class RewardModelFileTest {
     @Test
     void aModelFromAnotherEmbedderIsRefused() throws Exception {
         PopulationRewardModel other = new PopulationRewardModel("all-minilm-l6-v2", List.of("LENGTH"),
-                new double[1], new double[] {1}, new double[2 + 384], 10, null);
+                new double[1], new double[] {1}, new double[2 + 384], PopulationRewardModel.Penalties.DEFAULT, null);
         Path file = dir.resolve("other.json");
         RewardModelFile.write(other, file);
 

@@ -68,7 +68,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
     // benchmark rows (prepareBenchmarkItem) and stored item outcomes (recordBenchmarkItem)
     BenchmarkRow.class, BenchmarkRow.Response.class, ItemOutcome.class, ItemStatus.class,
     // the local backend's population model, stored with the population (buildPopulation) and read by --model
-    PopulationRewardModel.class, PopulationRewardModel.Provenance.class,
+    PopulationRewardModel.class, PopulationRewardModel.Penalties.class, PopulationRewardModel.Provenance.class,
 })
 public final class JsonPayloadTypes {
     private JsonPayloadTypes() {
