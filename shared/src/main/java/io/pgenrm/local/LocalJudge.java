@@ -17,6 +17,7 @@ import io.pgenrm.judge.ScoredSample;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -192,13 +193,16 @@ public final class LocalJudge implements Judge, PopulationLearner {
         }
         for (Criterion criterion : rubric.criteria()) {
             int g = contributions.groupOf(criterion.name());
+            // A criterion may name the other direction of a dimension than this persona's weight (a rubric from
+            // elsewhere): it is then scored in the direction it names.
+            double direction = g < 0 ? 0 : contributions.direction(g, criterion.name());
             double share = criterion.weight() / 100.0;
             for (int c = 0; c < k; c++) {
                 double score = 5.5;
-                if (g >= 0 && share > 0) {
+                if (direction != 0 && share > 0) {
                     // Dividing by the share makes the weighted total 5.5 + reward deviation: the ranking is the
                     // reward's, and each criterion shows which candidate it favours.
-                    score = clamp(5.5 + POINTS_PER_LOGIT * contributions.deviation(g, c) / share);
+                    score = clamp(5.5 + POINTS_PER_LOGIT * direction * contributions.deviation(g, c) / share);
                 }
                 perCandidate.get(c).add(score);
             }
@@ -233,10 +237,10 @@ public final class LocalJudge implements Judge, PopulationLearner {
         names.add(SEMANTIC_CRITERION);
         double[] weights = Arrays.copyOf(w, groups);
         weights[p] = 1;
-        return new Contributions(by, names, weights);
+        return new Contributions(by, names, weights, p);
     }
 
-    private record Contributions(double[][] by, List<String> names, double[] weightsByGroup) {
+    private record Contributions(double[][] by, List<String> names, double[] weightsByGroup, int personal) {
         int groups() {
             return by.length;
         }
@@ -249,8 +253,22 @@ public final class LocalJudge implements Judge, PopulationLearner {
             return names.get(g);
         }
 
+        /** The group a criterion name belongs to, in either direction; -1 when it names none of ours. */
         int groupOf(String criterion) {
-            return names.indexOf(criterion);
+            if (SEMANTIC_CRITERION.equals(criterion)) {
+                return personal;
+            }
+            Directed directed = DIRECTED.get(criterion);
+            return directed == null ? names.indexOf(criterion) : directed.dimension();
+        }
+
+        /** +1 when the criterion favours what the weight favours, -1 when it names the opposite, 0 without weight. */
+        double direction(int g, String criterion) {
+            if (g == personal) {
+                return 1;
+            }
+            Directed directed = DIRECTED.get(criterion);
+            return directed == null ? 0 : directed.sign() * Math.signum(weightsByGroup[g]);
         }
 
         double deviation(int g, int c) {
@@ -269,6 +287,24 @@ public final class LocalJudge implements Judge, PopulationLearner {
             }
             return sum / by[g].length;
         }
+    }
+
+    /** A criterion name's dimension (its index among the personal dimensions) and the direction it favours. */
+    private record Directed(int dimension, int sign) {
+    }
+
+    private static final Map<String, Directed> DIRECTED = directedCriteria();
+
+    private static Map<String, Directed> directedCriteria() {
+        Map<String, Directed> index = new HashMap<>();
+        StyleFeature[] features = StyleFeature.values();
+        for (StyleFeature f : features) {
+            index.put(f.criterion(1), new Directed(f.ordinal(), 1));
+            index.put(f.criterion(-1), new Directed(f.ordinal(), -1));
+        }
+        index.put(RELEVANCE_MORE, new Directed(features.length, 1));
+        index.put(RELEVANCE_LESS, new Directed(features.length, -1));
+        return Map.copyOf(index);
     }
 
     static String criterionName(String dimension, double weight) {
