@@ -193,16 +193,13 @@ public final class LocalJudge implements Judge, PopulationLearner {
         }
         for (Criterion criterion : rubric.criteria()) {
             int g = contributions.groupOf(criterion.name());
-            // A criterion may name the other direction of a dimension than this persona's weight (a rubric from
-            // elsewhere): it is then scored in the direction it names.
-            double direction = g < 0 ? 0 : contributions.direction(g, criterion.name());
             double share = criterion.weight() / 100.0;
             for (int c = 0; c < k; c++) {
                 double score = 5.5;
-                if (direction != 0 && share > 0) {
+                if (g >= 0 && share > 0) {
                     // Dividing by the share makes the weighted total 5.5 + reward deviation: the ranking is the
                     // reward's, and each criterion shows which candidate it favours.
-                    score = clamp(5.5 + POINTS_PER_LOGIT * direction * contributions.deviation(g, c) / share);
+                    score = clamp(5.5 + POINTS_PER_LOGIT * contributions.deviation(g, criterion.name(), c) / share);
                 }
                 perCandidate.get(c).add(score);
             }
@@ -223,30 +220,33 @@ public final class LocalJudge implements Judge, PopulationLearner {
         for (int i = 0; i < p; i++) {
             w[i] = persona.featureWeights().getOrDefault(population.personalName(i), w[i]);
         }
-        int groups = p + 1;
-        double[][] by = new double[groups][features.length];
+        double[] semantic = new double[features.length];
         for (int c = 0; c < features.length; c++) {
-            for (int i = 0; i < w.length; i++) {
-                by[Math.min(i, p)][c] += w[i] * features[c][i];
+            for (int i = p; i < w.length; i++) {
+                semantic[c] += w[i] * features[c][i];
             }
         }
-        List<String> names = new ArrayList<>(groups);
+        List<String> names = new ArrayList<>(p + 1);
         for (int i = 0; i < p; i++) {
             names.add(criterionName(population.personalName(i), w[i]));
         }
         names.add(SEMANTIC_CRITERION);
-        double[] weights = Arrays.copyOf(w, groups);
-        weights[p] = 1;
-        return new Contributions(by, names, weights, p);
+        return new Contributions(features, Arrays.copyOf(w, p), semantic, names);
     }
 
-    private record Contributions(double[][] by, List<String> names, double[] weightsByGroup, int personal) {
+    /**
+     * @param features   each candidate's features in the population model's layout
+     * @param personal   the persona's weights on the personal dimensions
+     * @param semantic   each candidate's reward from the embedding dimensions
+     * @param names      the criterion each group stands for in this persona's direction; the last is semantic
+     */
+    private record Contributions(double[][] features, double[] personal, double[] semantic, List<String> names) {
         int groups() {
-            return by.length;
+            return names.size();
         }
 
         double weight(int g) {
-            return weightsByGroup[g];
+            return g < personal.length ? personal[g] : 1;
         }
 
         String criterion(int g) {
@@ -256,36 +256,49 @@ public final class LocalJudge implements Judge, PopulationLearner {
         /** The group a criterion name belongs to, in either direction; -1 when it names none of ours. */
         int groupOf(String criterion) {
             if (SEMANTIC_CRITERION.equals(criterion)) {
-                return personal;
+                return personal.length;
             }
             Directed directed = DIRECTED.get(criterion);
-            return directed == null ? names.indexOf(criterion) : directed.dimension();
+            return directed == null ? -1 : directed.dimension();
         }
 
-        /** +1 when the criterion favours what the weight favours, -1 when it names the opposite, 0 without weight. */
-        double direction(int g, String criterion) {
-            if (g == personal) {
-                return 1;
+        /**
+         * How far candidate {@code c} sits above the candidates' mean on group {@code g}, in reward units, in the
+         * direction the criterion names. A rubric from elsewhere may name the direction opposite to this persona's
+         * weight, or a dimension the persona does not weigh: it is then scored as it says, at unit weight.
+         */
+        double deviation(int g, String criterion, int c) {
+            if (g == personal.length) {
+                return semantic[c] - mean(semantic);
             }
-            Directed directed = DIRECTED.get(criterion);
-            return directed == null ? 0 : directed.sign() * Math.signum(weightsByGroup[g]);
-        }
-
-        double deviation(int g, int c) {
-            double mean = 0;
-            for (double v : by[g]) {
-                mean += v;
+            double[] x = new double[features.length];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = features[i][g];
             }
-            return by[g][c] - mean / by[g].length;
+            double magnitude = personal[g] == 0 ? 1 : Math.abs(personal[g]);
+            return DIRECTED.get(criterion).sign() * magnitude * (x[c] - mean(x));
         }
 
-        /** Mean absolute deviation: how much this dimension tells the candidates apart. */
+        /** Mean absolute deviation of the group's reward: how much it tells these candidates apart. */
         double spread(int g) {
             double sum = 0;
-            for (int c = 0; c < by[g].length; c++) {
-                sum += Math.abs(deviation(g, c));
+            for (int c = 0; c < features.length; c++) {
+                sum += Math.abs(g == personal.length ? semantic[c] - mean(semantic)
+                        : personal[g] * (features[c][g] - meanOf(g)));
             }
-            return sum / by[g].length;
+            return sum / features.length;
+        }
+
+        private double meanOf(int g) {
+            double sum = 0;
+            for (double[] f : features) {
+                sum += f[g];
+            }
+            return sum / features.length;
+        }
+
+        private static double mean(double[] values) {
+            return Arrays.stream(values).average().orElse(0);
         }
     }
 
