@@ -24,9 +24,12 @@ mkdir -p "$(dirname "$out")"
 app=functions/local-app/target/quarkus-app/quarkus-run.jar
 export PGENRM_DATA_DIR="$work/pgdata"
 
+# Progress lines ("  Ind-4/Pro-4 run 1/3  25/253 items ..."), not the cost table's rows.
+progress='^  Ind-[0-9]+(/Pro-[0-9]+)? run [0-9]+/[0-9]+ '
+
 run() {
   echo "\$ $*" | sed "s|$work|\$WORK|g"
-  "$@" 2>&1 | grep -v '^  Ind-' | sed "s|$work|\$WORK|g"
+  "$@" 2>&1 | grep -vE "$progress" | sed "s|$work|\$WORK|g"
   echo
 }
 
@@ -46,7 +49,7 @@ run() {
   echo "\$ java -Xmx1g -jar $app evaluate $data --model \$WORK/model.json   (fresh database, timed)"
   started=$(date +%s.%N)
   PGENRM_DATA_DIR="$work/pgdata2" java -Xmx1g -jar "$app" evaluate "$data" --model "$work/model.json" \
-    --report "$work/model-run.json" 2>&1 | grep -v '^  Ind-' | sed "s|$work|\$WORK|g"
+    --report "$work/model-run.json" 2>&1 | grep -vE "$progress" | sed "s|$work|\$WORK|g"
   echo "wall: $(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s with -Xmx1g"
 } | tee "$out"
 echo "written: $out"

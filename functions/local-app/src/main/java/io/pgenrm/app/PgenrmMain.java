@@ -16,7 +16,7 @@ public class PgenrmMain {
         if (!LocalCommands.needsDatabase(args)) {
             // fit, cv and help reach no database, so nothing may try to while the application starts.
             System.setProperty("quarkus.flyway.migrate-at-start", "false");
-            System.setProperty("quarkus.hibernate-orm.database.version-check.enabled", "false");
+            System.setProperty("quarkus.hibernate-orm.database.start-offline", "true");
             Quarkus.run(LocalApplication.class, args);
             return;
         }
