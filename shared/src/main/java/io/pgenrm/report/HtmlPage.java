@@ -1,6 +1,8 @@
 package io.pgenrm.report;
 
 import io.pgenrm.bench.AccuracyReport;
+import io.pgenrm.bench.Baseline;
+import io.pgenrm.bench.Proportion;
 import io.pgenrm.bench.RowError;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +56,12 @@ public final class HtmlPage {
                 escape(report.backend()), report.users(), report.itemsPerRun(), report.rejectedRows().size(),
                 report.repeats(), report.repeats() == 1 ? "" : "s", pop.personas(), pop.prototypes(), pop.calls(),
                 pop.wallMillis() / 1000.0));
+
+        h.append("<h2>Accuracy with 95% intervals, beside the baselines</h2>\n");
+        intervalTable(h, report);
+        for (String note : report.notes()) {
+            h.append("<p class=\"muted\">").append(escape(note)).append("</p>\n");
+        }
 
         h.append("<h2>Accuracy versus cost</h2>\n");
         costTable(h, report);
@@ -157,6 +165,28 @@ public final class HtmlPage {
         }
         h.append("</table>\n<p class=\"muted\">Parse failures and call failures count samples, not items: an item "
                 + "is unscored only when every one of its samples failed.</p>\n");
+    }
+
+    /** Each plan's first run and each baseline on the same items: strict, the paper's protocol, ties as half. */
+    private static void intervalTable(StringBuilder h, EvaluationReport report) {
+        h.append("<table>\n<tr><th>predictor</th><th>strict</th><th>ties and failures left out</th>"
+                + "<th>ties as half</th></tr>\n");
+        for (PlanReport p : report.plans()) {
+            AccuracyReport first = p.runs().get(0);
+            intervalRow(h, p.plan() + (p.repeats() > 1 ? " (run 1)" : ""), first.strict(),
+                    first.excludingTiesAndFailures().asPercent(), first.tiesAsHalf());
+        }
+        for (Baseline b : report.baselines()) {
+            intervalRow(h, "baseline: " + b.name(), b.strict(), "", b.tiesAsHalf());
+        }
+        h.append("</table>\n");
+    }
+
+    private static void intervalRow(StringBuilder h, String name, Proportion strict, String paper,
+            Proportion half) {
+        h.append("<tr><td class=\"text\">").append(escape(name)).append("</td><td>").append(strict.asPercent())
+                .append("</td><td>").append(escape(paper)).append("</td><td>").append(half.asPercent())
+                .append("</td></tr>\n");
     }
 
     private static void runTable(StringBuilder h, EvaluationReport report) {

@@ -2,6 +2,9 @@ package io.pgenrm.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pgenrm.bench.Baseline;
+import io.pgenrm.bench.Proportion;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HtmlPageTest {
@@ -26,6 +29,23 @@ class HtmlPageTest {
         assertThat(html.split("<rect ", -1)).hasSize(5);
         assertThat(html).contains("<title>Ind-4/Pro-4: 60.00 ± 10.00%, 18.9 calls per evaluation</title>")
                 .contains("0 pairs (cold start)").contains("stroke-dasharray");
+    }
+
+    @Test
+    void pageShowsEachPlansIntervalsBesideTheBaselinesOnTheSameItems() {
+        EvaluationReport sample = Reports.sample("sample-local-ind4-pro4");
+        Baseline longer = new Baseline(Baseline.LONGER, Proportion.of(List.of(1.0, 1.0, 0.0, 0.0)),
+                Proportion.of(List.of(1.0, 1.0, 0.0, 0.5)), 1);
+        EvaluationReport withBaseline = EvaluationReport.of(sample.reportId(), sample.input(), sample.backend(),
+                sample.population(), sample.plans(), List.of(longer), List.of("no val rows"));
+
+        String html = HtmlPage.of(withBaseline);
+
+        // Ind-4/Pro-4 run 1: 6 of 10 correct strictly, 6 of 7 with ties and failures left out, 6.5 with ties as half.
+        assertThat(html).contains("Ind-4/Pro-4 (run 1)</td><td>60.00% [")
+                .contains("<td>85.71% [").contains("<td>65.00% [")
+                .contains("baseline: longer response</td><td>50.00% [").contains("<td>62.50% [")
+                .contains("no val rows");
     }
 
     @Test
