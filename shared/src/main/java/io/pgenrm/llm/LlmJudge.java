@@ -146,7 +146,7 @@ public final class LlmJudge implements Judge {
         CandidateOrder shuffled = CandidateOrder.shuffled(k, request.seed());
         CandidateOrder order = request.reversedOrder() ? shuffled.reversed() : shuffled;
         if (options.format() == LlmJudgeOptions.Format.CHAIN) {
-            Call call = call(prompts.chain(request.persona(), request.history(), scenario, order), request.seed());
+            Call call = call(prompts.chain(request.history(), scenario, order, request.seed()), request.seed());
             ParsedChain chain = call.parse(text -> parser.parseChain(text, k));
             List<Double> totals = order.toOriginalOrder(chain.totalsByShownPosition());
             List<CandidateScore> scores = new ArrayList<>();
