@@ -22,7 +22,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,8 +67,7 @@ class OfficialStyleReplayTest {
     String endpoint;
 
     private long endpointCounter(String name) {
-        return RestAssured.get(endpoint.replaceFirst("/v1$", "") + "/stats").then().statusCode(200).extract()
-                .jsonPath().getLong(name);
+        return SimulatedEndpointResource.counter(endpoint, name);
     }
 
     /** Each failed chain's item, source and error. */
