@@ -144,6 +144,7 @@ module "functions" {
   inference_in_vpc            = local.self_hosted
   judge_backend               = var.judge_backend
   llm_format                  = var.llm_format
+  llm_prompt_set              = var.llm_prompt_set
   llm_base_url                = module.inference.base_url
   llm_model                   = var.inference_model
   llm_api_key_secret_arn      = var.inference_api_key_secret_arn

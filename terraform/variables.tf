@@ -162,6 +162,17 @@ variable "llm_format" {
   }
 }
 
+variable "llm_prompt_set" {
+  description = "Built-in prompt set of the llm backend (PGENRM_LLM_PROMPT_SET): default, or paper (the layout P-GenRM's checkpoints were fine-tuned on; use it with llm_format = chain to serve those weights)."
+  type        = string
+  default     = "default"
+
+  validation {
+    condition     = contains(["default", "paper"], var.llm_prompt_set)
+    error_message = "llm_prompt_set must be default or paper."
+  }
+}
+
 variable "inference_base_url" {
   description = "An existing OpenAI-compatible endpoint (e.g. https://host/v1); null deploys vLLM on a GPU instance behind an internal load balancer."
   type        = string

@@ -18,7 +18,7 @@ const FUNCTION_ERROR = "io.quarkus.funqy.runtime.ApplicationException";
 /** Tasks whose function calls the model: an ApplicationException there is, in practice, the endpoint failing. */
 const MODEL_TASKS = ["InducePersona", "SamplePersona", "GenerateRubric", "ScoreSample", "BuildPopulation"];
 
-const COST_FIELDS = ["calls", "promptTokens", "completionTokens", "cachedCalls", "wallMillis"]; // CallCost
+const COST_FIELDS = ["calls", "promptTokens", "completionTokens", "cachedCalls", "wallMillis", "cutOffOutputs"]; // CallCost
 const evaluate = loadAsl("evaluate.asl.json");
 const batch = loadAsl("evaluate-batch.asl.json");
 const machines = { "evaluate.asl.json": evaluate, "evaluate-batch.asl.json": batch };
@@ -139,7 +139,7 @@ test("evaluate: each sample is persona -> optional rubric -> score, and a failur
     "seed.$": "$.task.seed",
   });
   assert.deepEqual(Object.keys(inner.ScoreSample.Parameters.Payload).sort(), [
-    "history.$", "persona.$", "reversedOrder.$", "rubric.$", "sampleIndex.$", "scenario.$", "seed.$", "source.$",
+    "history.$", "itemSeed.$", "persona.$", "reversedOrder.$", "rubric.$", "sampleIndex.$", "scenario.$", "seed.$", "source.$",
   ]);
   for (const name of ["SamplePersona", "GenerateRubric", "ScoreSample"]) {
     const c = inner[name].Catch;

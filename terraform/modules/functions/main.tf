@@ -30,8 +30,9 @@ locals {
 
   # Every group builds the same judge: planSamples and aggregateScores depend on the backend too.
   common_env = {
-    PGENRM_BACKEND    = var.judge_backend
-    PGENRM_LLM_FORMAT = var.llm_format
+    PGENRM_BACKEND        = var.judge_backend
+    PGENRM_LLM_FORMAT     = var.llm_format
+    PGENRM_LLM_PROMPT_SET = var.llm_prompt_set
   }
 
   # Secrets travel as ARNs only; the functions read the values at run time (DatabaseCredentials, LlmApiKeyFromSecret).

@@ -53,6 +53,11 @@ variable "llm_format" {
   type        = string
 }
 
+variable "llm_prompt_set" {
+  description = "PGENRM_LLM_PROMPT_SET of every function: default or paper."
+  type        = string
+}
+
 variable "llm_base_url" {
   description = "OpenAI-compatible base URL (PGENRM_LLM_BASE_URL)."
   type        = string

@@ -10,9 +10,11 @@ import io.pgenrm.domain.Validation;
 /**
  * Input of {@code scoreSample}: one Ind-N (source SELF) or Pro-M (source NEIGHBOUR) sample. {@code rubric} may be
  * null when the judge writes the rubric itself in the same generation ({@code chain} prompt format).
+ * {@code itemSeed} orders the candidates (reversed with {@code reversedOrder}) the same way for every sample of the
+ * evaluation.
  */
 public record ScoreSampleRequest(Persona persona, UserHistory history, Rubric rubric, Scenario scenario,
-        SampleSource source, int sampleIndex, long seed, boolean reversedOrder) {
+        SampleSource source, int sampleIndex, long seed, long itemSeed, boolean reversedOrder) {
     public ScoreSampleRequest {
         Validation.require(persona != null, "persona", "is required");
         Validation.require(scenario != null, "scenario", "is required");

@@ -10,11 +10,13 @@ import java.util.Set;
 
 /**
  * Turns a single-generation chain into a {@link ParsedChain}: criteria from the list lines written before the
- * verdict (echoed responses excluded), the analysis as the prose before the first criterion, and the totals from
- * the verdict's "better_response".
+ * verdict (echoed responses excluded), the analysis as the prose before the first criterion (without the heading
+ * that introduces them), and the totals from the verdict's "better_response", brought to a scale of 10 together
+ * whatever scale the judge totalled on.
  */
 final class ChainVerdictReader {
     private static final double WEIGHT_TOLERANCE = 0.5;
+    private static final int HEADING_MAX_CHARS = 60;
 
     private ChainVerdictReader() {
     }
@@ -28,13 +30,23 @@ final class ChainVerdictReader {
                 values.perResponse(JsonFields.field(root, "better_response"), "better_response", candidateCount);
         List<Double> totals = new ArrayList<>(candidateCount);
         for (int p = 0; p < candidateCount; p++) {
-            totals.add(values.score(perResponse.get(p), ScoreValues.responseKey(p)));
+            totals.add(values.total(perResponse.get(p), ScoreValues.responseKey(p)));
         }
         String beforeVerdict = DataFence.blankEchoedResponses(output).substring(0, verdict.start());
         List<CriteriaLines.Found> found = CriteriaLines.find(beforeVerdict);
         int analysisEnd = found.isEmpty() ? verdict.start() : found.get(0).start();
-        return new ParsedChain(output.substring(0, analysisEnd).strip(), rubric(found, warnings), totals,
+        return new ParsedChain(withoutTrailingHeading(output.substring(0, analysisEnd)), rubric(found, warnings),
+                values.onScaleOfTen(totals),
                 JsonFields.text(root, "rationale").strip(), warnings);
+    }
+
+    /** The prose without a last line such as "Evaluation criteria:", which introduces the list, not the user. */
+    private static String withoutTrailingHeading(String prose) {
+        String text = prose.strip();
+        int lineStart = text.lastIndexOf('\n') + 1;
+        String last = text.substring(lineStart).strip();
+        boolean heading = last.endsWith(":") && last.length() <= HEADING_MAX_CHARS;
+        return heading ? text.substring(0, lineStart).strip() : text;
     }
 
     private static Rubric rubric(List<CriteriaLines.Found> found, List<String> warnings) {

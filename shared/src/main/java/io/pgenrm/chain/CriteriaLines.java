@@ -8,22 +8,26 @@ import java.util.regex.Pattern;
 
 /**
  * Weighted criteria written as list lines in free text: {@code - Name (30%): description}, and the variants
- * models drift into: numbered or starred items, bold names, "(weight: 30%)", "[30%]", "Name - 30%: ...", or
- * a dash instead of the colon.
+ * models drift into: lettered, numbered or starred items ({@code a. Name (35%) – ...}, {@code (b)}, {@code 2)}),
+ * bold names, "(weight: 30%)", "[30%]", "Name - 30%: ...", and any dash (hyphen, en, em, minus) instead of the
+ * colon.
  */
 final class CriteriaLines {
     private static final String SPACE = "[ \\t]*";
     private static final String BOLD = "(?:\\*\\*|__)?";
-    private static final String BULLET = "^" + SPACE + "(?:[-*•+]|\\d+[.)])[ \\t]+";
+    private static final String DASH = "[:\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212]";
+    private static final String ITEM_MARK = "(?:\\d{1,2}|[A-Za-z])";
+    private static final String BULLET = "^" + SPACE + BOLD
+            + "(?:[-*\u2022\u2023\u25e6+\u2013\u2014]|\\(?" + ITEM_MARK + "[.)]|\\(" + ITEM_MARK + "\\))[ \\t]+";
     private static final String NAME = "(?<name>[^()\\[\\]\\n]*?)";
     private static final String WEIGHT_IN_BRACKETS =
             "[(\\[]" + SPACE + "(?:weight" + SPACE + "[:=]?" + SPACE + ")?(?<bracketed>\\d+(?:\\.\\d+)?)" + SPACE
                     + "%?" + SPACE + "[)\\]]";
-    private static final String WEIGHT_AFTER_DASH = "[:\\-–—]" + SPACE + "(?<dashed>\\d+(?:\\.\\d+)?)" + SPACE + "%";
+    private static final String WEIGHT_AFTER_DASH = DASH + SPACE + "(?<dashed>\\d+(?:\\.\\d+)?)" + SPACE + "%";
     private static final Pattern LINE = Pattern.compile(
             BULLET + BOLD + SPACE + NAME + SPACE + BOLD + SPACE
                     + "(?:" + WEIGHT_IN_BRACKETS + "|" + WEIGHT_AFTER_DASH + ")"
-                    + SPACE + BOLD + SPACE + "(?:[:\\-–—]" + SPACE + ")?(?<description>.*)$",
+                    + SPACE + BOLD + SPACE + "(?:" + DASH + SPACE + ")?(?<description>.*)$",
             Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
 
     private CriteriaLines() {

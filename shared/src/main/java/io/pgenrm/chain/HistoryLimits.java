@@ -4,14 +4,14 @@ import io.pgenrm.domain.Validation;
 
 /**
  * Bounds on how much of a user's history goes into a prompt: each text (message, response, stated preference,
- * feedback) is cut to {@code maxCharsPerText}, and only the {@code maxPairs} most recent past choices are shown.
+ * feedback) is cut to {@code maxCharsPerText}. How many past choices are shown is the prompt set's
+ * {@link PromptLayout#fewShots()}.
  */
-public record HistoryLimits(int maxCharsPerText, int maxPairs) {
-    public static final HistoryLimits DEFAULT = new HistoryLimits(1500, 20);
+public record HistoryLimits(int maxCharsPerText) {
+    public static final HistoryLimits DEFAULT = new HistoryLimits(1500);
 
     public HistoryLimits {
         Validation.require(maxCharsPerText >= 100, "maxCharsPerText", "must be >= 100, got " + maxCharsPerText);
-        Validation.require(maxPairs >= 1, "maxPairs", "must be >= 1, got " + maxPairs);
     }
 
     String cut(String text) {

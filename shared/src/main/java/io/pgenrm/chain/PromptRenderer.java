@@ -17,10 +17,12 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * Renders the judge's prompts. Each user message runs from what is shared most to what is shared least
- * (instructions, then persona or history, then the conversation, then the rubric, then the candidates), so
- * samples for the same user and scenario share a long cacheable prefix. Candidates are listed last, in the
- * sample's shown order, as "Response 1", "Response 2", ..., each inside a {@link DataFence}.
+ * Renders the judge's prompts from a prompt set ({@link PromptTemplates}). Each message runs from what is shared
+ * most to what is shared least (instructions, then persona or history, then the conversation, then the rubric,
+ * then the candidates), so samples for the same user and scenario share a long cacheable prefix. Candidates are
+ * listed last, in the sample's shown order, through the set's response template ("Response 1", "Response 2", ...);
+ * past choices go through its history-pair template. With the layout's data fences on, every quoted text sits
+ * inside a {@link DataFence}.
  */
 public final class PromptRenderer {
     private final PromptTemplates templates;
@@ -35,61 +37,68 @@ public final class PromptRenderer {
         this.limits = limits;
     }
 
+    /** A user's own choices are drawn once (seed 0) for their persona: it is induced once per history. */
     public RenderedPrompt persona(UserHistory history) {
-        return prompt(PromptTemplates.PERSONA, Map.of("history", historyText(history)));
+        return prompt(PromptTemplates.PERSONA, Map.of("history", historyText(history, 0)));
     }
 
     public RenderedPrompt rubric(Persona persona, Scenario scenario) {
         return prompt(PromptTemplates.RUBRIC, Map.of(
                 "persona", personaText(persona),
-                "conversation", conversationText(scenario.context())));
+                "conversation", conversationText(scenario.context()),
+                "prompt", data("PROMPT", scenario.prompt())));
     }
 
     public RenderedPrompt scoring(Persona persona, Rubric rubric, Scenario scenario, CandidateOrder order) {
         return prompt(PromptTemplates.SCORING, Map.of(
                 "persona", personaText(persona),
                 "conversation", conversationText(scenario.context()),
+                "prompt", data("PROMPT", scenario.prompt()),
                 "rubric", rubricText(rubric),
                 "response_keys", responseKeys(order.size()),
                 PromptTemplates.RESPONSES, responsesText(scenario, order)));
     }
 
-    /** The single-generation chain: analysis, weighted criteria and verdict. {@code history} may be null. */
-    public RenderedPrompt chain(Persona persona, UserHistory history, Scenario scenario, CandidateOrder order) {
+    /**
+     * The single generation: analysis, weighted criteria and verdict, judged from the user's own record (the
+     * analysis is the persona). {@code fewShotSeed} draws the past choices shown when the layout selects at random:
+     * the item's seed, so all samples of an item share one prompt. {@code history} may be null.
+     */
+    public RenderedPrompt chain(UserHistory history, Scenario scenario, CandidateOrder order, long fewShotSeed) {
         return prompt(PromptTemplates.CHAIN, Map.of(
-                "persona", personaText(persona),
-                "history", history == null ? "(not provided)" : historyText(history),
+                "history", history == null ? "(not provided)" : historyText(history, fewShotSeed),
                 "conversation", conversationText(scenario.context()),
+                "prompt", data("PROMPT", scenario.prompt()),
                 "response_keys", responseKeys(order.size()),
                 PromptTemplates.RESPONSES, responsesText(scenario, order)));
     }
 
-    private RenderedPrompt prompt(String template, Map<String, String> values) {
-        return new RenderedPrompt(templates.get(PromptTemplates.SYSTEM).strip(),
-                templates.render(template, values).strip());
+    private RenderedPrompt prompt(String kind, Map<String, String> values) {
+        return new RenderedPrompt(templates.render(templates.systemFor(kind), values).strip(),
+                templates.render(kind, values).strip());
     }
 
-    private String historyText(UserHistory history) {
+    private String data(String label, String text) {
+        return templates.layout().dataFences() ? DataFence.wrap(label, text) : text;
+    }
+
+    private String historyText(UserHistory history, long fewShotSeed) {
         if (!history.hasSignals()) {
             return "(nothing is recorded for this user yet)";
         }
         StringBuilder out = new StringBuilder();
         profile(history.profile(), out);
-        List<PreferencePair> pairs = history.pairs();
-        if (!pairs.isEmpty()) {
-            List<PreferencePair> shown = pairs.subList(Math.max(0, pairs.size() - limits.maxPairs()), pairs.size());
-            out.append(shown.size() == pairs.size() ? "Past choices:\n"
-                    : "Past choices (the " + shown.size() + " most recent of " + pairs.size() + "):\n");
-            for (int i = 0; i < shown.size(); i++) {
-                PreferencePair pair = shown.get(i);
-                int n = i + 1;
-                out.append("\nChoice ").append(n).append('\n')
-                        .append(DataFence.wrap("CONVERSATION " + n, messages(pair.context(), true))).append('\n')
-                        .append("The user preferred:\n")
-                        .append(DataFence.wrap("PREFERRED " + n, limits.cut(pair.chosen()))).append('\n')
-                        .append("over:\n")
-                        .append(DataFence.wrap("REJECTED " + n, limits.cut(pair.rejected()))).append('\n');
-            }
+        List<PreferencePair> shown = FewShots.select(history.pairs(), templates.layout(), history.userId(),
+                fewShotSeed);
+        for (int i = 0; i < shown.size(); i++) {
+            PreferencePair pair = shown.get(i);
+            String n = Integer.toString(i + 1);
+            out.append(templates.render(PromptTemplates.HISTORY_PAIR, Map.of(
+                    "number", n,
+                    "prompt", data("PROMPT " + n, limits.cut(pair.prompt())),
+                    "conversation", data("CONVERSATION " + n, messages(pair.context(), true)),
+                    "chosen", data("PREFERRED " + n, limits.cut(pair.chosen())),
+                    "rejected", data("REJECTED " + n, limits.cut(pair.rejected())))).strip()).append("\n\n");
         }
         return out.toString().strip();
     }
@@ -103,12 +112,12 @@ public final class PromptRenderer {
         }
         if (!profile.statedPreferences().isEmpty()) {
             out.append("Preferences the user stated:\n")
-                    .append(DataFence.wrap("STATED PREFERENCES", bullets(profile.statedPreferences())))
+                    .append(data("STATED PREFERENCES", bullets(profile.statedPreferences())))
                     .append("\n\n");
         }
         if (!profile.feedback().isEmpty()) {
             out.append("Feedback the user gave:\n")
-                    .append(DataFence.wrap("FEEDBACK", bullets(profile.feedback()))).append("\n\n");
+                    .append(data("FEEDBACK", bullets(profile.feedback()))).append("\n\n");
         }
     }
 
@@ -117,7 +126,7 @@ public final class PromptRenderer {
     }
 
     private String conversationText(List<Message> context) {
-        return DataFence.wrap("CONVERSATION", messages(context, false));
+        return data("CONVERSATION", messages(context, false));
     }
 
     private String messages(List<Message> messages, boolean cut) {
@@ -157,12 +166,14 @@ public final class PromptRenderer {
         return IntStream.rangeClosed(1, count).mapToObj(i -> "response_" + i).collect(Collectors.joining(", "));
     }
 
-    private static String responsesText(Scenario scenario, CandidateOrder order) {
+    private String responsesText(Scenario scenario, CandidateOrder order) {
         Validation.require(order.size() == scenario.candidates().size(), "order",
                 "covers " + order.size() + " candidates but the scenario has " + scenario.candidates().size());
         List<String> shown = order.toShownOrder(scenario.candidates());
         return IntStream.range(0, shown.size())
-                .mapToObj(p -> "Response " + (p + 1) + ":\n" + DataFence.wrap(DataFence.responseLabel(p), shown.get(p)))
+                .mapToObj(p -> templates.render(PromptTemplates.RESPONSE, Map.of(
+                        "number", Integer.toString(p + 1),
+                        "response", data(DataFence.responseLabel(p), shown.get(p)))).strip())
                 .collect(Collectors.joining("\n\n"));
     }
 }

@@ -10,9 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the judge's 1-10 scores and the response keys they are filed under. Scores may be numbers or text such
- * as "8", "8.5" or "8/10" (other scales are rescaled to 10); values outside 1-10 are clamped and noted in the
- * warnings, anything else is an unusable output.
+ * Reads the judge's scores and the response keys they are filed under. Scores may be numbers or text such as "8",
+ * "8.5" or "8/10" (other stated scales are rescaled to 10). A per-criterion score outside 1-10 is clamped and noted
+ * in the warnings. A verdict's totals are never clamped: a judge may total on 0-100 or sum weighted scores, and
+ * clamping 540 and 800 to 10 would turn a clear preference into a tie; they are brought to 10 together instead.
+ * Anything else is an unusable output.
  */
 final class ScoreValues {
     static final double MIN = 1.0;
@@ -42,6 +44,32 @@ final class ScoreValues {
             return clamped;
         }
         return value;
+    }
+
+    /**
+     * A verdict's total for one response, as written: a number or numeric text, not negative, never clamped. Bring
+     * a verdict's totals to one scale with {@link #onScaleOfTen}.
+     */
+    double total(JsonNode node, String where) {
+        double value = node.isNumber() ? node.doubleValue() : parseText(node, where);
+        if (!Double.isFinite(value) || value < 0) {
+            throw new JudgeOutputException(where + ": not a total: " + node, rawOutput);
+        }
+        return value;
+    }
+
+    /**
+     * One verdict's totals on a scale of 10: when the largest exceeds 10, all are divided by the same power of ten
+     * (0-100 totals by 10, 0-1000 by 100), which keeps their order and their ratios, so no two become a tie.
+     */
+    List<Double> onScaleOfTen(List<Double> totals) {
+        double largest = totals.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        if (largest <= MAX) {
+            return totals;
+        }
+        double scale = Math.pow(10, Math.ceil(Math.log10(largest)));
+        warnings.add("totals read on a scale of " + format(scale) + " and divided by " + format(scale / MAX));
+        return totals.stream().map(t -> t * MAX / scale).toList();
     }
 
     /**

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Scores of one candidate: one 1-10 score per rubric criterion (same order as the rubric, empty when the judge
- * gave only a total) and the weighted total on the same 1-10 scale.
+ * gave only a total) and the weighted total on a scale of 10 (a judge's own total may come down to 0).
  */
 public record CandidateScore(int candidate, List<Double> criterionScores, double total) {
     public CandidateScore {

@@ -43,6 +43,16 @@ public interface Judge {
     Judged<ScoredSample> scoreSample(SampleRequest request);
 
     /**
+     * Up to {@code count} scored samples of one prompt from a single request, where the judge writes its rubric in
+     * the same generation and its endpoint can return several completions at once (OpenAI {@code n}): each element
+     * is one sample with its raw output (and no cost of its own), the outer cost is the request's. It may return
+     * fewer, or none (the default); callers score the missing samples one by one.
+     */
+    default Judged<List<Judged<ScoredSample>>> scoreSamples(SampleRequest request, int count) {
+        return new Judged<>(List.of(), CallCost.NONE, "");
+    }
+
+    /**
      * The judge as a {@link PopulationLearner}, where its personas refine a population model (local). A method
      * rather than an {@code instanceof} check, so it also answers through a CDI client proxy.
      */

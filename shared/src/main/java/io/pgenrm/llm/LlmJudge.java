@@ -13,6 +13,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
+import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import io.pgenrm.chain.CandidateOrder;
 import io.pgenrm.chain.ChainParser;
@@ -33,13 +34,17 @@ import io.pgenrm.judge.JudgeOutputException;
 import io.pgenrm.judge.Judged;
 import io.pgenrm.judge.SampleRequest;
 import io.pgenrm.judge.ScoredSample;
+import io.pgenrm.prototype.HistoryEmbedding;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The llm backend: an OpenAI-compatible chat endpoint (vLLM serving P-GenRM, or any instruction model) behind a
- * LangChain4j {@link ChatModel}. Candidates are shown in a seeded random order per sample and mapped back.
+ * LangChain4j {@link ChatModel}. Candidates are shown in one seeded random order per evaluated item (every sample of
+ * the item sees the same order, as in the paper) and mapped back.
  */
 public final class LlmJudge implements Judge {
     private final ChatModel model;
@@ -89,8 +94,16 @@ public final class LlmJudge implements Judge {
         return options.format() == LlmJudgeOptions.Format.STAGED;
     }
 
+    /**
+     * In the {@code chain} format there is no persona call: each sample's analysis is its persona. The persona
+     * returned here only places the user among the prototypes, from their record ({@link HistoryEmbedding}).
+     */
     @Override
     public Judged<Persona> inducePersona(UserHistory history, long seed) {
+        if (options.format() == LlmJudgeOptions.Format.CHAIN) {
+            return new Judged<>(new Persona(history.userId(), history.version(), seed, "", List.of(), Map.of(),
+                    HistoryEmbedding.of(history)), CallCost.NONE, "");
+        }
         Call call = call(prompts.persona(history), seed);
         Persona persona = call.parse(text -> parser.parsePersona(text, history.userId(), history.version(), seed));
         return new Judged<>(persona, call.cost(), call.text());
@@ -112,48 +125,21 @@ public final class LlmJudge implements Judge {
         if (multiSample == null || count < 2) {
             return Judge.super.generateRubrics(persona, scenario, seed, count);
         }
-        RenderedPrompt prompt = prompts.rubric(persona, scenario);
-        long started = System.nanoTime();
-        int[] attempts = {0};
-        MultiSampleEndpoint.Completions completions;
-        try {
-            completions = resilience.get(() -> {
-                attempts[0]++;
-                return multiSample.complete(prompt.system(), prompt.user(), options.temperature(),
-                        options.maxTokens(), seed, count);
-            });
-        } catch (RuntimeException e) {
-            // The samples fall back to a rubric call each, which retries and reports on its own.
-            return new Judged<>(List.of(), new CallCost(attempts[0], 0, 0, 0, 0), "");
-        }
-        List<Rubric> rubrics = new ArrayList<>();
-        for (String text : completions.texts()) {
-            try {
-                rubrics.add(parser.parseRubric(text));
-            } catch (JudgeOutputException e) {
-                // An unusable choice only means one sample writes its own rubric.
-            }
-        }
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        return new Judged<>(List.copyOf(rubrics), new CallCost(attempts[0], completions.promptTokens(),
-                completions.completionTokens(), 0, millis), String.join("\n\n", completions.texts()));
+        Judged<List<Judged<Rubric>>> rubrics = completeTogether(prompts.rubric(persona, scenario), seed, count,
+                parser::parseRubric);
+        return new Judged<>(rubrics.value().stream().map(Judged::value).toList(), rubrics.cost(),
+                rubrics.rawOutput());
     }
 
     @Override
     public Judged<ScoredSample> scoreSample(SampleRequest request) {
         Scenario scenario = request.scenario();
         int k = scenario.candidates().size();
-        CandidateOrder shuffled = CandidateOrder.shuffled(k, request.seed());
-        CandidateOrder order = request.reversedOrder() ? shuffled.reversed() : shuffled;
+        CandidateOrder order = order(request);
         if (options.format() == LlmJudgeOptions.Format.CHAIN) {
-            Call call = call(prompts.chain(request.persona(), request.history(), scenario, order), request.seed());
-            ParsedChain chain = call.parse(text -> parser.parseChain(text, k));
-            List<Double> totals = order.toOriginalOrder(chain.totalsByShownPosition());
-            List<CandidateScore> scores = new ArrayList<>();
-            for (int c = 0; c < k; c++) {
-                scores.add(new CandidateScore(c, List.of(), totals.get(c)));
-            }
-            return new Judged<>(new ScoredSample(chain.rubric(), scores), call.cost(), call.text());
+            Call call = call(prompts.chain(request.history(), scenario, order, request.itemSeed()), request.seed());
+            return new Judged<>(call.parse(text -> scored(parser.parseChain(text, k), order)), call.cost(),
+                    call.text());
         }
         if (request.rubric() == null) {
             throw new IllegalArgumentException("the staged format scores against a rubric: generate it first");
@@ -168,9 +154,86 @@ public final class LlmJudge implements Judge {
         return new Judged<>(new ScoredSample(request.rubric(), scores), call.cost(), call.text());
     }
 
-    private record Call(String text, CallCost cost) {
-        /** Parses the output; an unusable one fails with this call's cost attached. */
+    /**
+     * In the {@code chain} format every Ind-N sample of an item has the same prompt (same record, same few-shot
+     * draw, same candidate order), so one request with {@code n = count} gives them all; unusable and cut-off
+     * choices are dropped and the caller scores those samples one by one.
+     */
+    @Override
+    public Judged<List<Judged<ScoredSample>>> scoreSamples(SampleRequest request, int count) {
+        if (options.format() != LlmJudgeOptions.Format.CHAIN || multiSample == null || count < 2) {
+            return Judge.super.scoreSamples(request, count);
+        }
+        Scenario scenario = request.scenario();
+        CandidateOrder order = order(request);
+        return completeTogether(prompts.chain(request.history(), scenario, order, request.itemSeed()),
+                request.seed(), count, text -> scored(parser.parseChain(text, scenario.candidates().size()), order));
+    }
+
+    /** The item's one shuffle, shared by all its samples, or its reverse for a both-orders twin. */
+    private static CandidateOrder order(SampleRequest request) {
+        CandidateOrder shuffled = CandidateOrder.shuffled(request.scenario().candidates().size(), request.itemSeed());
+        return request.reversedOrder() ? shuffled.reversed() : shuffled;
+    }
+
+    private static ScoredSample scored(ParsedChain chain, CandidateOrder order) {
+        List<Double> totals = order.toOriginalOrder(chain.totalsByShownPosition());
+        List<CandidateScore> scores = new ArrayList<>();
+        for (int c = 0; c < totals.size(); c++) {
+            scores.add(new CandidateScore(c, List.of(), totals.get(c)));
+        }
+        return new ScoredSample(chain.rubric(), scores, chain.analysis());
+    }
+
+    /**
+     * {@code count} completions of one prompt in one request, each usable one read by {@code reader}; cut-off and
+     * unusable choices are left out (cut-off ones counted). A failed request gives none: the caller's samples then
+     * make their own calls, which retry and report on their own.
+     */
+    private <T> Judged<List<Judged<T>>> completeTogether(RenderedPrompt prompt, long seed, int count,
+            Function<String, T> reader) {
+        long started = System.nanoTime();
+        int[] attempts = {0};
+        MultiSampleEndpoint.Completions completions;
+        try {
+            completions = resilience.get(() -> {
+                attempts[0]++;
+                return multiSample.complete(prompt.system(), prompt.user(), options.temperature(),
+                        options.maxTokens(), seed, count);
+            });
+        } catch (RuntimeException e) {
+            return new Judged<>(List.of(), new CallCost(attempts[0], 0, 0, 0, 0), "");
+        }
+        List<Judged<T>> usable = new ArrayList<>();
+        int cutOff = 0;
+        for (MultiSampleEndpoint.Completions.Choice choice : completions.choices()) {
+            if (choice.cutOff()) {
+                cutOff++;
+                continue;
+            }
+            try {
+                usable.add(new Judged<>(reader.apply(choice.text()), CallCost.NONE, choice.text()));
+            } catch (JudgeOutputException e) {
+                // An unusable choice only means one sample makes its own call.
+            }
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        return new Judged<>(List.copyOf(usable), new CallCost(attempts[0], completions.promptTokens(),
+                completions.completionTokens(), 0, millis, cutOff),
+                completions.choices().stream().map(MultiSampleEndpoint.Completions.Choice::text)
+                        .collect(Collectors.joining("\n\n")));
+    }
+
+    private record Call(String text, boolean cutOff, CallCost cost, int maxTokens) {
+        /**
+         * Parses the output; an unusable one fails with this call's cost attached. An output cut off at max-tokens is
+         * unusable even when some verdict can be read from it: the judge did not finish its reasoning.
+         */
         <T> T parse(Function<String, T> reader) {
+            if (cutOff) {
+                throw new JudgeOutputException("the output was cut off at max-tokens (" + maxTokens + ")", text)
+                        .withCost(cost);
+            }
             try {
                 return reader.apply(text);
             } catch (JudgeOutputException e) {
@@ -198,7 +261,9 @@ public final class LlmJudge implements Judge {
             String text = response.aiMessage() == null || response.aiMessage().text() == null ? ""
                     : response.aiMessage().text();
             long millis = (System.nanoTime() - started) / 1_000_000;
-            return new Call(text, new CallCost(attempts[0], in, out, 0, millis));
+            boolean cutOff = response.finishReason() == FinishReason.LENGTH;
+            return new Call(text, cutOff, new CallCost(attempts[0], in, out, 0, millis, cutOff ? 1 : 0),
+                    options.maxTokens());
         } catch (CircuitBreakerOpenException e) {
             throw new InferenceCallException("inference endpoint circuit is open: most recent calls failed, "
                     + "failing fast for " + options.circuitOpenFor().toSeconds() + " s", e);

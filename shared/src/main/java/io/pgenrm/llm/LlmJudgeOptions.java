@@ -19,9 +19,28 @@ public record LlmJudgeOptions(Format format, double temperature, int maxTokens, 
                 Duration.ofSeconds(15));
     }
 
-    /** {@code staged}: persona, rubric and scores in separate calls; {@code chain}: one generation per sample. */
+    /**
+     * {@code staged}: persona, rubric and scores in separate calls; {@code chain}: one generation per sample, sampled
+     * as the paper samples P-GenRM (temperature 1.0) with room for a whole chain (analysis, criteria, verdict).
+     */
     public enum Format {
-        STAGED, CHAIN;
+        STAGED(0.7, 1536), CHAIN(1.0, 4096);
+
+        private final double defaultTemperature;
+        private final int defaultMaxTokens;
+
+        Format(double defaultTemperature, int defaultMaxTokens) {
+            this.defaultTemperature = defaultTemperature;
+            this.defaultMaxTokens = defaultMaxTokens;
+        }
+
+        public double defaultTemperature() {
+            return defaultTemperature;
+        }
+
+        public int defaultMaxTokens() {
+            return defaultMaxTokens;
+        }
 
         public static Format parse(String text) {
             try {

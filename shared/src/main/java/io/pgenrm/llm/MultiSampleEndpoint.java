@@ -7,8 +7,15 @@ import java.util.List;
  * samples them together, sharing the prompt's prefill, for the price of one request in its queue.
  */
 public interface MultiSampleEndpoint {
-    /** What came back: the choices' texts (possibly fewer than asked) and the request's token counts. */
-    record Completions(List<String> texts, long promptTokens, long completionTokens) {
+    /** What came back: the choices (possibly fewer than asked) and the request's token counts. */
+    record Completions(List<Choice> choices, long promptTokens, long completionTokens) {
+        /** One completion; {@code cutOff} when the endpoint stopped it at max_tokens. */
+        public record Choice(String text, boolean cutOff) {
+        }
+
+        public Completions {
+            choices = List.copyOf(choices);
+        }
     }
 
     Completions complete(String system, String user, double temperature, int maxTokens, long seed, int n);

@@ -1,6 +1,7 @@
 package io.pgenrm.workflow;
 
 import io.pgenrm.api.AggregateScoresRequest;
+import io.pgenrm.api.ChainsResponse;
 import io.pgenrm.api.GenerateRubricRequest;
 import io.pgenrm.api.GenerateRubricsRequest;
 import io.pgenrm.api.InducePersonaRequest;
@@ -29,6 +30,7 @@ import io.pgenrm.prototype.PrototypeIndex;
 import io.pgenrm.prototype.PrototypeMatch;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -121,11 +123,8 @@ public final class DirectEvaluationSteps implements EvaluationSteps {
         for (int attempt = 0; attempt <= maxResamples; attempt++) {
             long seed = resampled(request.seed(), attempt);
             try {
-                Judged<ScoredSample> scored = judge.scoreSample(new SampleRequest(request.persona(), request.history(),
-                        request.rubric(), request.scenario(), request.sampleIndex(), seed, request.reversedOrder()));
-                return new EvaluationChain(request.source(), request.persona().userId(), request.sampleIndex(), seed,
-                        request.persona(), scored.value().rubric(), scored.value().scores(), ChainStatus.OK, null,
-                        scored.rawOutput(), spent.plus(scored.cost()));
+                Judged<ScoredSample> scored = judge.scoreSample(sampleRequest(request, seed));
+                return chain(request, seed, scored, spent.plus(scored.cost()));
             } catch (JudgeOutputException e) {
                 spent = spent.plus(e.cost());
                 lastOutput = e.rawOutput();
@@ -135,6 +134,34 @@ public final class DirectEvaluationSteps implements EvaluationSteps {
         return new EvaluationChain(request.source(), request.persona().userId(), request.sampleIndex(), request.seed(),
                 request.persona(), request.rubric(), List.of(), ChainStatus.PARSE_FAILURE,
                 "unusable judge output after " + (maxResamples + 1) + " attempts: " + lastReason, lastOutput, spent);
+    }
+
+    @Override
+    public ChainsResponse scoreSamples(List<ScoreSampleRequest> samples) {
+        ScoreSampleRequest first = samples.get(0);
+        Judged<List<Judged<ScoredSample>>> scored = judge.scoreSamples(sampleRequest(first, first.seed()),
+                samples.size());
+        List<EvaluationChain> chains = new ArrayList<>();
+        for (int i = 0; i < scored.value().size() && i < samples.size(); i++) {
+            chains.add(chain(samples.get(i), samples.get(i).seed(), scored.value().get(i), CallCost.NONE));
+        }
+        return new ChainsResponse(chains, scored.cost());
+    }
+
+    private static SampleRequest sampleRequest(ScoreSampleRequest request, long seed) {
+        return new SampleRequest(request.persona(), request.history(), request.rubric(), request.scenario(),
+                request.sampleIndex(), seed, request.itemSeed(), request.reversedOrder());
+    }
+
+    /** A scored sample as a chain; when the judge wrote its own analysis, that analysis is the chain's persona. */
+    private static EvaluationChain chain(ScoreSampleRequest request, long seed, Judged<ScoredSample> scored,
+            CallCost cost) {
+        ScoredSample sample = scored.value();
+        Persona given = request.persona();
+        Persona persona = sample.analysis().isBlank() ? given
+                : new Persona(given.userId(), given.historyVersion(), seed, sample.analysis(), List.of(), Map.of());
+        return new EvaluationChain(request.source(), given.userId(), request.sampleIndex(), seed, persona,
+                sample.rubric(), sample.scores(), ChainStatus.OK, null, scored.rawOutput(), cost);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.pgenrm.workflow;
 
 import io.pgenrm.api.AggregateScoresRequest;
+import io.pgenrm.api.ChainsResponse;
 import io.pgenrm.api.GenerateRubricRequest;
 import io.pgenrm.api.GenerateRubricsRequest;
 import io.pgenrm.api.InducePersonaRequest;
@@ -36,6 +37,13 @@ public interface EvaluationSteps {
     RubricsResponse generateRubrics(GenerateRubricsRequest request);
 
     EvaluationChain scoreSample(ScoreSampleRequest request);
+
+    /**
+     * Samples that share one prompt (same persona, history, scenario, item seed and order; they differ only in index
+     * and seed) scored in one request where the backend can. In-process only: on Step Functions each sample is scored
+     * on its own.
+     */
+    ChainsResponse scoreSamples(List<ScoreSampleRequest> samples);
 
     EvaluationResult aggregateScores(AggregateScoresRequest request);
 

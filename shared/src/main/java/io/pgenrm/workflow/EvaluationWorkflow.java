@@ -1,6 +1,7 @@
 package io.pgenrm.workflow;
 
 import io.pgenrm.api.AggregateScoresRequest;
+import io.pgenrm.api.ChainsResponse;
 import io.pgenrm.api.EvaluateRequest;
 import io.pgenrm.api.GenerateRubricRequest;
 import io.pgenrm.api.GenerateRubricsRequest;
@@ -28,6 +29,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -84,37 +88,45 @@ public final class EvaluationWorkflow {
     }
 
     /**
-     * Runs every sample. The user's own samples share one rubric prompt (same persona, same scenario), so their
-     * rubrics are asked for in one request while the neighbours' samples already run; a sample the request did not
-     * cover generates its own rubric.
+     * Runs every sample. The user's own samples share one prompt (same persona, same scenario, same item order), so
+     * one request asks for all of them while the neighbours' samples already run: for their rubrics when the judge
+     * writes rubrics in a separate step, else for the whole chains (one request per shown order). A sample the
+     * request did not cover makes its own.
      */
     private List<EvaluationChain> runSamples(EvaluateRequest request, Persona selfPersona, List<SampleTask> tasks,
             long deadlineNanos) {
         List<Future<EvaluationChain>> futures = new ArrayList<>(Collections.nCopies(tasks.size(), null));
-        List<Integer> sharing = new ArrayList<>();
+        List<Integer> sharingRubrics = new ArrayList<>();
+        Map<Boolean, List<Integer>> sharingChainsByOrder = new TreeMap<>();
         for (int i = 0; i < tasks.size(); i++) {
             SampleTask task = tasks.get(i);
-            if (task.source() == SampleSource.SELF && task.rubricStep() && task.personaSeed() == 0) {
-                sharing.add(i);
+            boolean ownPrompt = task.source() == SampleSource.SELF && task.personaSeed() == 0;
+            if (ownPrompt && task.rubricStep()) {
+                sharingRubrics.add(i);
+            } else if (ownPrompt) {
+                sharingChainsByOrder.computeIfAbsent(task.reversedOrder(), order -> new ArrayList<>()).add(i);
             } else {
                 futures.set(i, samplePool.submit(() -> runSample(request, task, null, CallCost.NONE)));
             }
         }
-        List<Integer> indices = sharing.stream().map(i -> tasks.get(i).sampleIndex()).distinct().toList();
+        for (List<Integer> group : sharingChainsByOrder.values()) {
+            scoreTogether(request, selfPersona, tasks, group, futures);
+        }
+        List<Integer> indices = sharingRubrics.stream().map(i -> tasks.get(i).sampleIndex()).distinct().toList();
         List<Rubric> rubrics = List.of();
         CallCost shared = CallCost.NONE;
         if (indices.size() > 1) {
             RubricsResponse batch = steps.generateRubrics(new GenerateRubricsRequest(selfPersona, request.scenario(),
-                    tasks.get(sharing.get(0)).seed(), indices.size()));
+                    tasks.get(sharingRubrics.get(0)).seed(), indices.size()));
             rubrics = batch.rubrics();
             shared = batch.cost();
         }
-        for (int i : sharing) {
+        for (int i : sharingRubrics) {
             SampleTask task = tasks.get(i);
             int slot = indices.indexOf(task.sampleIndex());
             Rubric rubric = slot < rubrics.size() ? rubrics.get(slot) : null;
             // The shared request's cost goes with the first sample, so the chains' costs still add up.
-            CallCost carried = i == sharing.get(0) ? shared : CallCost.NONE;
+            CallCost carried = i == sharingRubrics.get(0) ? shared : CallCost.NONE;
             futures.set(i, samplePool.submit(() -> runSample(request, task, rubric, carried)));
         }
         List<EvaluationChain> chains = new ArrayList<>(tasks.size());
@@ -140,6 +152,39 @@ public final class EvaluationWorkflow {
         return chains;
     }
 
+    /**
+     * Scores a group of samples sharing one prompt with one request, on the pool; each sample it did not cover is
+     * then scored on its own. The request's cost goes with the group's first sample.
+     */
+    private void scoreTogether(EvaluateRequest request, Persona selfPersona, List<SampleTask> tasks,
+            List<Integer> group, List<Future<EvaluationChain>> futures) {
+        SampleTask first = tasks.get(group.get(0));
+        if (group.size() == 1) {
+            futures.set(group.get(0), samplePool.submit(() -> runSample(request, first, null, CallCost.NONE)));
+            return;
+        }
+        List<ScoreSampleRequest> samples = group.stream().map(i -> scoreRequest(request, tasks.get(i), selfPersona,
+                null)).toList();
+        CompletableFuture<ChainsResponse> together = CompletableFuture.supplyAsync(() -> steps.scoreSamples(samples),
+                samplePool);
+        for (int k = 0; k < group.size(); k++) {
+            int slot = k;
+            SampleTask task = tasks.get(group.get(k));
+            futures.set(group.get(k), together.thenCompose(response -> {
+                CallCost carried = slot == 0 ? response.cost() : CallCost.NONE;
+                return slot < response.chains().size()
+                        ? CompletableFuture.completedFuture(withCost(response.chains().get(slot), carried))
+                        : CompletableFuture.supplyAsync(() -> runSample(request, task, null, carried), samplePool);
+            }));
+        }
+    }
+
+    private static ScoreSampleRequest scoreRequest(EvaluateRequest request, SampleTask task, Persona persona,
+            Rubric rubric) {
+        return new ScoreSampleRequest(persona, task.history(), rubric, request.scenario(), task.source(),
+                task.sampleIndex(), task.seed(), task.itemSeed(), task.reversedOrder());
+    }
+
     private EvaluationChain runSample(EvaluateRequest request, SampleTask task, Rubric sharedRubric,
             CallCost sharedCost) {
         CallCost spent = sharedCost;
@@ -154,8 +199,7 @@ public final class EvaluationWorkflow {
                 rubric = generated.rubric();
                 spent = spent.plus(generated.cost());
             }
-            EvaluationChain chain = steps.scoreSample(new ScoreSampleRequest(persona, task.history(), rubric,
-                    request.scenario(), task.source(), task.sampleIndex(), task.seed(), task.reversedOrder()));
+            EvaluationChain chain = steps.scoreSample(scoreRequest(request, task, persona, rubric));
             return withCost(chain, chain.cost().plus(spent));
         } catch (JudgeOutputException e) {
             return failed(task, persona, ChainStatus.PARSE_FAILURE, e.getMessage(), e.rawOutput(), spent.plus(e.cost()));

@@ -14,7 +14,8 @@ import java.util.zip.CRC32C;
 
 /**
  * Expands a scaling plan into independent samples: Ind-N from the user's own history, Pro-M one per neighbour.
- * Seeds derive from the request id so a rerun draws the same samples.
+ * Seeds derive from the request id so a rerun draws the same samples; one item seed, shared by all of them, fixes
+ * the candidates' shown order.
  */
 public final class SamplePlanner {
     private SamplePlanner() {
@@ -24,11 +25,12 @@ public final class SamplePlanner {
             boolean rubricStep) {
         UserHistory own = request.history() != null ? request.history() : UserHistory.empty(request.userId());
         String base = request.requestId() != null ? request.requestId() : request.userId();
+        long itemSeed = itemSeed(base);
         List<SampleTask> tasks = new ArrayList<>();
         for (int i = 0; i < request.scaling().ind(); i++) {
             long seed = seed(base, SampleSource.SELF, i);
             long personaSeed = personaVariesBySeed && i > 0 ? seed : 0;
-            add(tasks, new SampleTask(SampleSource.SELF, own, i, seed, personaSeed, rubricStep, false),
+            add(tasks, new SampleTask(SampleSource.SELF, own, i, seed, itemSeed, personaSeed, rubricStep, false),
                     request.scaling().bothOrders());
         }
         int j = 0;
@@ -37,7 +39,8 @@ public final class SamplePlanner {
                 break;
             }
             add(tasks, new SampleTask(SampleSource.NEIGHBOUR, neighbour.history(), j,
-                    seed(base, SampleSource.NEIGHBOUR, j), 0, rubricStep, false), request.scaling().bothOrders());
+                    seed(base, SampleSource.NEIGHBOUR, j), itemSeed, 0, rubricStep, false),
+                    request.scaling().bothOrders());
             j++;
         }
         return new SamplePlan(tasks);
@@ -47,14 +50,23 @@ public final class SamplePlanner {
     private static void add(List<SampleTask> tasks, SampleTask task, boolean bothOrders) {
         tasks.add(task);
         if (bothOrders) {
-            tasks.add(new SampleTask(task.source(), task.history(), task.sampleIndex(), task.seed(),
+            tasks.add(new SampleTask(task.source(), task.history(), task.sampleIndex(), task.seed(), task.itemSeed(),
                     task.personaSeed(), task.rubricStep(), true));
         }
     }
 
     static long seed(String base, SampleSource source, int index) {
+        return seed(base + '/' + source + '/' + index);
+    }
+
+    /** One per evaluation, as the paper shuffles the candidates once per item for its own and neighbours' samples. */
+    static long itemSeed(String base) {
+        return seed(base + "/item");
+    }
+
+    private static long seed(String key) {
         CRC32C crc = new CRC32C();
-        crc.update((base + '/' + source + '/' + index).getBytes(StandardCharsets.UTF_8));
+        crc.update(key.getBytes(StandardCharsets.UTF_8));
         // Never 0: seed 0 means "the whole history" to backends that resample.
         return crc.getValue() + 1;
     }

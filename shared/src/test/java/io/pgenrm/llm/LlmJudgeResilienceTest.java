@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class LlmJudgeResilienceTest {
@@ -116,12 +117,12 @@ class LlmJudgeResilienceTest {
     @Test
     void sharedRubricRequestKeepsTheUsableChoicesAndCostsOneCall() {
         MultiSampleEndpoint endpoint = (system, user, temperature, maxTokens, seed, n) -> new MultiSampleEndpoint
-                .Completions(List.of(
+                .Completions(Stream.of(
                         "<JSON_START>{\"criteria\": [{\"name\": \"Brevity\", \"weight\": 60}, "
                                 + "{\"name\": \"Warmth\", \"weight\": 40}]}<JSON_END>",
                         "no rubric here",
-                        "<JSON_START>{\"criteria\": [{\"name\": \"Depth\", \"weight\": 100}]}<JSON_END>"),
-                        300, 90);
+                        "<JSON_START>{\"criteria\": [{\"name\": \"Depth\", \"weight\": 100}]}<JSON_END>")
+                        .map(text -> new MultiSampleEndpoint.Completions.Choice(text, false)).toList(), 300, 90);
         LlmJudge judge = new LlmJudge(new ScriptedModel(prompt -> ""), endpoint, PromptTemplates.load(null),
                 LlmJudgeOptions.withDefaultCircuit(LlmJudgeOptions.Format.STAGED, 0.7, 256, 0, Duration.ofMillis(1),
                         Duration.ofMillis(2)));

@@ -1,6 +1,7 @@
 package io.pgenrm.runtime;
 
 import dev.langchain4j.model.chat.ChatModel;
+import io.pgenrm.chain.PromptLayout;
 import io.pgenrm.chain.PromptTemplates;
 import io.pgenrm.judge.Judge;
 import io.pgenrm.llm.LlmJudge;
@@ -33,15 +34,26 @@ public class JudgeProducer {
             case "local" -> localJudge(config, embedder);
             case "llm" -> new LlmJudge(chatModel, config.llm().nSamples()
                     ? MultiSampleClientFactory.create(ConfigProvider.getConfig(), secretKey) : null,
-                    PromptTemplates.load(config.llm().promptsDir().map(Path::of).orElse(null)),
-                    new LlmJudgeOptions(LlmJudgeOptions.Format.parse(config.llm().format()),
-                            config.llm().temperature(), config.llm().maxTokens(), config.llm().maxRetries(),
-                            config.llm().initialBackoff(), config.llm().maxBackoff(),
-                            config.llm().circuit().window(), config.llm().circuit().failureRatio(),
-                            config.llm().circuit().openFor()));
+                    prompts(config.llm()), llmOptions(config.llm()));
             default -> throw new IllegalStateException(
                     "pgenrm.backend must be \"local\" or \"llm\", got \"" + config.backend() + "\"");
         };
+    }
+
+    /** The configured prompt set, its few-shot settings replaced by the configuration's where given. */
+    static PromptTemplates prompts(PgenrmConfig.Llm llm) {
+        PromptTemplates templates = PromptTemplates.load(llm.promptSet(), llm.promptsDir().map(Path::of).orElse(null));
+        PromptLayout layout = templates.layout();
+        return templates.withLayout(layout.withFewShots(llm.fewShots().orElse(layout.fewShots()),
+                llm.fewShotSelection().map(PromptLayout.FewShotSelection::parse).orElse(layout.fewShotSelection())));
+    }
+
+    /** Sampling defaults follow the format unless configured. */
+    static LlmJudgeOptions llmOptions(PgenrmConfig.Llm llm) {
+        LlmJudgeOptions.Format format = LlmJudgeOptions.Format.parse(llm.format());
+        return new LlmJudgeOptions(format, llm.temperature().orElse(format.defaultTemperature()),
+                llm.maxTokens().orElse(format.defaultMaxTokens()), llm.maxRetries(), llm.initialBackoff(),
+                llm.maxBackoff(), llm.circuit().window(), llm.circuit().failureRatio(), llm.circuit().openFor());
     }
 
     /** One embedder per process: it holds the ONNX session and the memo of embedded texts. */

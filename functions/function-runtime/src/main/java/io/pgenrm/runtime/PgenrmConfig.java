@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Settings under {@code pgenrm.*}; the inference endpoint itself is configured under quarkus.langchain4j.openai. */
 @ConfigMapping(prefix = "pgenrm")
@@ -48,14 +49,24 @@ public interface PgenrmConfig {
         @WithDefault("staged")
         String format();
 
-        /** Directory whose prompt files replace the built-in templates of the same name. */
+        /** Built-in prompt set: {@code default}, or {@code paper} (the layout P-GenRM was fine-tuned on). */
+        @WithDefault("default")
+        String promptSet();
+
+        /** Directory whose prompt files (and {@code layout.properties} keys) replace the set's of the same name. */
         Optional<String> promptsDir();
 
-        @WithDefault("0.7")
-        double temperature();
+        /** Past choices a prompt shows; unset: the prompt set's {@code few-shots}. */
+        OptionalInt fewShots();
 
-        @WithDefault("1536")
-        int maxTokens();
+        /** {@code recent} or {@code random} (seeded per item); unset: the prompt set's {@code few-shot-selection}. */
+        Optional<String> fewShotSelection();
+
+        /** Unset: the format's, 0.7 staged and 1.0 chain (as the paper samples). */
+        Optional<Double> temperature();
+
+        /** Unset: the format's, 1536 staged and 4096 chain (a whole chain must fit). */
+        OptionalInt maxTokens();
 
         /** Retries after the first attempt on 429, 5xx and timeouts, with jittered exponential backoff. */
         @WithDefault("3")

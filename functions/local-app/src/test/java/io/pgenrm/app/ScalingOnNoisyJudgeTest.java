@@ -19,7 +19,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,10 +53,8 @@ class ScalingOnNoisyJudgeTest {
     @ConfigProperty(name = "quarkus.langchain4j.openai.base-url")
     String endpoint;
 
-    /** A counter of the simulated endpoint's /stats. */
     private long endpointCounter(String name) {
-        return RestAssured.get(endpoint.replaceFirst("/v1$", "") + "/stats").then().statusCode(200).extract()
-                .jsonPath().getLong(name);
+        return SimulatedEndpointResource.counter(endpoint, name);
     }
 
     @Test

@@ -16,14 +16,17 @@ enum OutputDamage {
     static final List<OutputDamage> KINDS = List.of(TRUNCATED_JSON, PROSE_ONLY, WRONG_KEYS, WRONG_RESPONSES);
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String START = "<JSON_START>\n";
-    private static final String END = "\n<JSON_END>";
+    private static final String START = "<JSON_START>";
+    private static final String END = "<JSON_END>";
     // The key each answer shape cannot do without, with a name no lenient parser would take for it.
     private static final List<String[]> REQUIRED_KEYS = List.of(new String[] {"traits", "characteristics"},
             new String[] {"better_response", "preferred_answer"}, new String[] {"scores", "ratings"},
             new String[] {"criteria", "rules"});
 
-    /** {@code valid} as this damage leaves it; {@code valid} must be one of {@link SimulatedJudge}'s answers. */
+    /**
+     * {@code valid} as this damage leaves it; {@code valid} must be one of {@link SimulatedJudge}'s or
+     * {@link OfficialStyleJudge}'s answers.
+     */
     String apply(String valid) {
         int start = valid.lastIndexOf(START);
         int end = valid.lastIndexOf(END);

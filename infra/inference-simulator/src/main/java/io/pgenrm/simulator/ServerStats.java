@@ -16,13 +16,15 @@ final class ServerStats {
     final LongAdder choices = new LongAdder();
     final LongAdder malformedChoices = new LongAdder();
     final LongAdder lengthCutChoices = new LongAdder();
+    final LongAdder offFormatPrompts = new LongAdder();
     final AtomicInteger hanging = new AtomicInteger();
 
     StatsSnapshot snapshot(ServiceSlots.Levels slots) {
         return new StatsSnapshot(requests.sum(),
                 new StatsSnapshot.Outcomes(ok.sum(), malformed.sum(), error5xx.sum(), rateLimited429.sum(),
                         timeout.sum(), badRequest400.sum()),
-                queueFull429.sum(), choices.sum(), malformedChoices.sum(), lengthCutChoices.sum(), slots.inService(),
+                queueFull429.sum(), choices.sum(), malformedChoices.sum(), lengthCutChoices.sum(),
+                offFormatPrompts.sum(), slots.inService(),
                 slots.queued(), hanging.get(), slots.maxInService(), slots.maxQueued());
     }
 }

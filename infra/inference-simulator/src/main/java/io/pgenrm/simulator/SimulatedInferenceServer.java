@@ -49,6 +49,7 @@ public final class SimulatedInferenceServer implements AutoCloseable {
     private final SimulatorSettings settings;
     private final InetSocketAddress address;
     private final SimulatedJudge judge;
+    private final OfficialStyleJudge official;
     private final ServiceSlots slots;
     private final FaultSchedule faults;
     private final ServerStats stats = new ServerStats();
@@ -64,6 +65,7 @@ public final class SimulatedInferenceServer implements AutoCloseable {
         this.settings = settings;
         this.address = address;
         this.judge = new SimulatedJudge(settings.noiseSigma(), settings.positionBias());
+        this.official = new OfficialStyleJudge(judge, settings.cutOffRate());
         this.slots = new ServiceSlots(settings.maxConcurrency(), settings.maxQueue());
         this.faults = new FaultSchedule(settings);
     }
@@ -213,6 +215,10 @@ public final class SimulatedInferenceServer implements AutoCloseable {
     private ObjectNode completion(ChatCompletionRequest request, FaultSchedule.Plan plan) {
         long seed = request.seed() != null ? request.seed() : plan.noiseSeed();
         String userMessage = request.userMessage();
+        boolean officialStyle = settings.style() == JudgeStyle.OFFICIAL;
+        if (officialStyle && !OfficialStyleJudge.understands(request.messages())) {
+            stats.offFormatPrompts.increment();
+        }
         ObjectNode root = JSON.createObjectNode();
         root.put("id", "chatcmpl-" + UUID.randomUUID().toString().replace("-", ""));
         root.put("object", "chat.completion");
@@ -223,7 +229,9 @@ public final class SimulatedInferenceServer implements AutoCloseable {
         boolean anyDamaged = false;
         for (int c = 0; c < request.n(); c++) {
             OutputDamage damage = plan.damage().get(c);
-            String content = damage.apply(judge.answer(userMessage, seed, c));
+            String content = damage.apply(officialStyle
+                    ? official.answer(request.messages(), seed, c, request.maxTokens())
+                    : judge.answer(userMessage, seed, c));
             String finishReason = "stop";
             if (request.maxTokens() != null && tokens(content) > request.maxTokens()) {
                 content = content.substring(0, Math.min(content.length(), request.maxTokens() * CHARS_PER_TOKEN));

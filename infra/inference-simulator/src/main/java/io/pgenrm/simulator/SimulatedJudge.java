@@ -126,8 +126,8 @@ public final class SimulatedJudge {
         PreferenceWeights weights = stated.isNeutral() && !prompt.history().isEmpty()
                 ? PreferenceWeights.estimate(prompt.history()) : stated;
         List<JudgeCriterion> criteria = JudgeCriterion.forPreferences(weights);
-        List<Double> totals = scores(prompt.responses(), criteria, weights, noise).stream()
-                .map(s -> (double) Math.round(weightedTotal(s, criteria))).toList();
+        List<Double> totals = totals(prompt.responses(), criteria, weights, noise).stream()
+                .map(t -> (double) Math.round(t)).toList();
         StringBuilder out = new StringBuilder("Analysis: ");
         out.append(weights.isNeutral() ? "Nothing specific is known about what this user values"
                 : "This user " + weights.strongestFirst(TRAIT_THRESHOLD).stream()
@@ -148,6 +148,12 @@ public final class SimulatedJudge {
             verdict.put(responseKey(r), totals.get(r).intValue());
         }
         return out.append("\nVerdict:\n").append(block(root)).toString();
+    }
+
+    /** Each shown response's noisy weighted total on 1-10 under {@code criteria}, before any rounding. */
+    List<Double> totals(List<String> responses, List<JudgeCriterion> criteria, PreferenceWeights weights,
+            SplittableRandom noise) {
+        return scores(responses, criteria, weights, noise).stream().map(s -> weightedTotal(s, criteria)).toList();
     }
 
     /** Noisy 1-10 scores per shown response (outer) and criterion (inner), before any rounding. */

@@ -28,6 +28,7 @@ public final class SimulatorMain implements Runnable {
         CommandLine line = new CommandLine(new SimulatorMain());
         line.registerConverter(LatencyDistribution.class, LatencyDistribution::parse);
         line.registerConverter(HistoryLengths.class, HistoryLengths::parse);
+        line.registerConverter(JudgeStyle.class, JudgeStyle::parse);
         return line;
     }
 
@@ -82,6 +83,15 @@ public final class SimulatorMain implements Runnable {
         @Option(names = "--model", defaultValue = SimulatorSettings.DEFAULT_MODEL, description = "model id listed by /v1/models")
         String model;
 
+        @Option(names = "--style", defaultValue = "pgenrm",
+                description = "pgenrm (every pgenrm prompt kind) | official (chains only, as a fine-tuned P-GenRM; "
+                        + "anything else gets prose) (default ${DEFAULT-VALUE})")
+        JudgeStyle style;
+
+        @Option(names = "--cut-off-rate", defaultValue = "0",
+                description = "official style: share of chains that run past max_tokens and are cut")
+        double cutOffRate;
+
         @Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -91,7 +101,7 @@ public final class SimulatorMain implements Runnable {
                     .maxQueue(maxQueue == null ? SimulatorSettings.UNBOUNDED_QUEUE : maxQueue).errorRate(errorRate)
                     .rateLimitRate(rateLimitRate).timeoutRate(timeoutRate).hangMillis(hangMillis)
                     .malformedRate(malformedRate).noiseSigma(noise).positionBias(positionBias).seed(seed)
-                    .modelName(model).build();
+                    .modelName(model).style(style).cutOffRate(cutOffRate).build();
             SimulatedInferenceServer server = new SimulatedInferenceServer(settings, new InetSocketAddress(host, port));
             server.start();
             CountDownLatch stopped = new CountDownLatch(1);
@@ -100,8 +110,8 @@ public final class SimulatorMain implements Runnable {
                 stopped.countDown();
             }));
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("pgenrm-inference-simulator: serving %s (%d slots, latency %s)%n", server.baseUrl(),
-                    maxConcurrency, latency);
+            out.printf("pgenrm-inference-simulator: serving %s (%d slots, latency %s, %s style)%n", server.baseUrl(),
+                    maxConcurrency, latency, style.name().toLowerCase(Locale.ROOT));
             out.flush();
             stopped.await();
             return 0;

@@ -15,10 +15,12 @@ package io.pgenrm.simulator;
  * @param positionBias   points the judge adds to the response shown first
  * @param seed           fixes every fault decision (with the request body and its attempt number)
  * @param modelName      the model listed by {@code /v1/models}; requests may name any model
+ * @param style          how the judge answers: pgenrm's prompt kinds, or only chains in the official output style
+ * @param cutOffRate     with the official style, share of chains that run past max_tokens and are cut
  */
 public record SimulatorSettings(LatencyDistribution latency, int maxConcurrency, int maxQueue, double errorRate,
         double rateLimitRate, double timeoutRate, long hangMillis, double malformedRate, double noiseSigma,
-        double positionBias, long seed, String modelName) {
+        double positionBias, long seed, String modelName, JudgeStyle style, double cutOffRate) {
 
     public static final int UNBOUNDED_QUEUE = Integer.MAX_VALUE;
     public static final long DEFAULT_HANG_MILLIS = 120_000;
@@ -26,11 +28,11 @@ public record SimulatorSettings(LatencyDistribution latency, int maxConcurrency,
 
     public SimulatorSettings {
         if (latency == null || maxConcurrency < 1 || maxQueue < 0 || hangMillis < 0 || !(noiseSigma >= 0)
-                || !Double.isFinite(positionBias) || modelName == null || modelName.isBlank()) {
+                || !Double.isFinite(positionBias) || modelName == null || modelName.isBlank() || style == null) {
             throw new IllegalArgumentException("need a latency, maxConcurrency >= 1, maxQueue >= 0, hangMillis >= 0, "
-                    + "noiseSigma >= 0, a finite positionBias and a model name");
+                    + "noiseSigma >= 0, a finite positionBias, a model name and a style");
         }
-        for (double rate : new double[] {errorRate, rateLimitRate, timeoutRate, malformedRate}) {
+        for (double rate : new double[] {errorRate, rateLimitRate, timeoutRate, malformedRate, cutOffRate}) {
             if (!(rate >= 0 && rate <= 1)) {
                 throw new IllegalArgumentException("fault rates must be within [0, 1], got " + rate);
             }
@@ -45,7 +47,10 @@ public record SimulatorSettings(LatencyDistribution latency, int maxConcurrency,
         return new Builder();
     }
 
-    /** Defaults: no latency, 64 slots, unbounded queue, no faults, noise 1.5, no position bias, seed 1. */
+    /**
+     * Defaults: no latency, 64 slots, unbounded queue, no faults, noise 1.5, no position bias, seed 1, pgenrm style,
+     * no chain cut off.
+     */
     public static final class Builder {
         private LatencyDistribution latency = new LatencyDistribution.Fixed(0);
         private int maxConcurrency = 64;
@@ -59,8 +64,20 @@ public record SimulatorSettings(LatencyDistribution latency, int maxConcurrency,
         private double positionBias;
         private long seed = 1;
         private String modelName = DEFAULT_MODEL;
+        private JudgeStyle style = JudgeStyle.PGENRM;
+        private double cutOffRate;
 
         private Builder() {
+        }
+
+        public Builder style(JudgeStyle value) {
+            style = value;
+            return this;
+        }
+
+        public Builder cutOffRate(double value) {
+            cutOffRate = value;
+            return this;
         }
 
         public Builder latency(LatencyDistribution value) {
@@ -125,7 +142,7 @@ public record SimulatorSettings(LatencyDistribution latency, int maxConcurrency,
 
         public SimulatorSettings build() {
             return new SimulatorSettings(latency, maxConcurrency, maxQueue, errorRate, rateLimitRate, timeoutRate,
-                    hangMillis, malformedRate, noiseSigma, positionBias, seed, modelName);
+                    hangMillis, malformedRate, noiseSigma, positionBias, seed, modelName, style, cutOffRate);
         }
     }
 }

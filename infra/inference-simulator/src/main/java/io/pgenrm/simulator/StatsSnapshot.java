@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param choices               choices produced in 200 answers
  * @param malformedChoices      of those, the ones deliberately made unusable
  * @param lengthCutChoices      of those, the ones cut at the request's max_tokens
+ * @param offFormatPrompts      with the official style, requests that were not chain-shaped (answered with prose)
  * @param inService             requests holding a service slot now
  * @param queueLength           requests waiting for a slot now
  * @param hanging               requests being held before they are closed unanswered
@@ -25,6 +26,7 @@ public record StatsSnapshot(
         @JsonProperty("choices") long choices,
         @JsonProperty("malformed_choices") long malformedChoices,
         @JsonProperty("length_cut_choices") long lengthCutChoices,
+        @JsonProperty("off_format_prompts") long offFormatPrompts,
         @JsonProperty("in_service") int inService,
         @JsonProperty("queue_length") int queueLength,
         @JsonProperty("hanging") int hanging,

@@ -12,7 +12,6 @@ import io.pgenrm.chain.PromptTemplates;
 import io.pgenrm.domain.Criterion;
 import io.pgenrm.domain.Message;
 import io.pgenrm.domain.Persona;
-import io.pgenrm.domain.PersonaTrait;
 import io.pgenrm.domain.PreferencePair;
 import io.pgenrm.domain.Rubric;
 import io.pgenrm.domain.Scenario;
@@ -78,13 +77,12 @@ class SimulatedJudgeChainParserTest {
     @Test
     void theChainFormatParsesWithWeightedCriteriaAndATotalPerResponse() {
         UserHistory history = historyPreferring(SHORT, LONG, 10);
-        Persona persona = persona(history);
 
         int shortWins = 0;
         for (int seed = 0; seed < 8; seed++) {
             CandidateOrder order = CandidateOrder.shuffled(2, seed);
             ParsedChain chain = parser.parseChain(
-                    judge.answer(prompts.chain(persona, history, scenario, order).user(), seed, 0), 2);
+                    judge.answer(prompts.chain(history, scenario, order, seed).user(), seed, 0), 2);
             List<Double> totals = order.toOriginalOrder(chain.totalsByShownPosition());
             shortWins += totals.get(0) > totals.get(1) ? 1 : 0;
 
@@ -97,13 +95,10 @@ class SimulatedJudgeChainParserTest {
     }
 
     @Test
-    void aChainWithAPersonaWithoutWeightTagsFallsBackToTheRecord() {
-        Persona foreign = new Persona("u1", "v1", 0, "Likes concise answers.",
-                List.of(new PersonaTrait(PersonaTrait.Dimension.STYLE, "likes concise answers", 0.8, List.of())),
-                null);
+    void aChainIsJudgedFromTheRecordInItsPrompt() {
         UserHistory history = historyPreferring(SHORT, LONG, 10);
 
-        String answer = judge.answer(prompts.chain(foreign, history, scenario, CandidateOrder.identity(2)).user(), 1, 0);
+        String answer = judge.answer(prompts.chain(history, scenario, CandidateOrder.identity(2), 1).user(), 1, 0);
 
         assertThat(parser.parseChain(answer, 2).rubric().criteria()).extracting(Criterion::name).contains("Brevity");
     }
@@ -128,7 +123,7 @@ class SimulatedJudgeChainParserTest {
         String personaAnswer = judge.answer(prompts.persona(history).user(), 1, 0);
         String rubricAnswer = judge.answer(prompts.rubric(persona, scenario).user(), 1, 0);
         String scoresAnswer = judge.answer(prompts.scoring(persona, rubric, scenario, order).user(), 1, 0);
-        String chainAnswer = judge.answer(prompts.chain(persona, history, scenario, order).user(), 1, 0);
+        String chainAnswer = judge.answer(prompts.chain(history, scenario, order, 1).user(), 1, 0);
 
         for (OutputDamage damage : OutputDamage.KINDS) {
             assertThatThrownBy(() -> parser.parsePersona(damage.apply(personaAnswer), "u1", "v", 1))
