@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { posix } from "node:path";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { TF_DIR, blocks, loadTerraform } from "./lib.js";
+import { TF_DIR, blocks, loadTerraform, locals } from "./lib.js";
 
 const tf = await loadTerraform();
 const dirs = [...tf.keys()];
@@ -88,22 +88,34 @@ for (const dir of dirs) {
   });
 }
 
-test("S3: public access block all four true, ownership enforced, versioning, encryption, TLS-only policy", () => {
+test("S3: every bucket (batch, artifacts) private, owner enforced, versioned, encrypted, TLS only", () => {
   const files = tf.get("modules/storage");
-  const pab = blocks(files, "resource", "aws_s3_bucket_public_access_block");
-  assert.equal(pab.length, 1);
+  assert.deepEqual(Object.keys(locals(files).buckets).sort(), ["artifacts", "batch"]);
+  const only = (type) => {
+    const found = blocks(files, "resource", type);
+    assert.equal(found.length, 1, type);
+    assert.equal(found[0].body.for_each, "${local.buckets}", `${type}: one per bucket`);
+    return found[0].body;
+  };
+  only("aws_s3_bucket");
+  const pab = only("aws_s3_bucket_public_access_block");
   for (const flag of ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"]) {
-    assert.equal(pab[0].body[flag], true, flag);
+    assert.equal(pab[flag], true, flag);
   }
-  assert.equal(blocks(files, "resource", "aws_s3_bucket_ownership_controls")[0].body.rule[0].object_ownership, "BucketOwnerEnforced");
-  assert.equal(blocks(files, "resource", "aws_s3_bucket_versioning")[0].body.versioning_configuration[0].status, "Enabled");
-  const sse = blocks(files, "resource", "aws_s3_bucket_server_side_encryption_configuration")[0].body;
-  assert.match(JSON.stringify(sse), /AES256/);
-  assert.match(JSON.stringify(sse), /aws:kms/);
-  const policy = JSON.stringify(blocks(files, "data", "aws_iam_policy_document"));
-  assert.match(policy, /aws:SecureTransport/);
-  assert.match(policy, /"effect":"Deny"/);
+  assert.equal(only("aws_s3_bucket_ownership_controls").rule[0].object_ownership, "BucketOwnerEnforced");
+  assert.equal(only("aws_s3_bucket_versioning").versioning_configuration[0].status, "Enabled");
+  const sse = JSON.stringify(only("aws_s3_bucket_server_side_encryption_configuration"));
+  assert.match(sse, /AES256/);
+  assert.match(sse, /aws:kms/);
+  assert.equal(only("aws_s3_bucket_policy").policy, "${data.aws_iam_policy_document.tls_only[each.key].json}");
+  const policy = blocks(files, "data", "aws_iam_policy_document").find((d) => d.name === "tls_only").body;
+  assert.equal(policy.for_each, "${local.buckets}");
+  assert.match(JSON.stringify(policy), /aws:SecureTransport/);
+  assert.match(JSON.stringify(policy), /"effect":"Deny"/);
   for (const { body } of blocks(files, "resource", "aws_s3_bucket")) assert.equal(body.acl, undefined, "no bucket ACL");
+  // Lambda is given each zip's version id, so the bucket name reaches the functions only once versioning is on.
+  const out = blocks(files, "output").find((o) => o.name === "artifacts_bucket_name");
+  assert.equal(out.body.value, '${aws_s3_bucket_versioning.this["artifacts"].bucket}');
 });
 
 test("database: Serverless v2, managed master password, private, proxy with IAM auth and TLS", () => {

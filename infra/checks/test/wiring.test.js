@@ -52,7 +52,7 @@ test("the Lambda resource: for_each over local.functions, Funqy handler, QUARKUS
   if (typeof env === "object") assert.equal(env.QUARKUS_FUNQY_EXPORT, "${each.value.export}");
   else assert.match(env, /\{\s*QUARKUS_FUNQY_EXPORT\s*=\s*each\.value\.export\s*\}\s*\)\}$/);
   assert.match(JSON.stringify(f.dynamic.snap_start), /PublishedVersions/);
-  assert.match(f.filename, /\$\{each\.value\.module\}\/target\/function\.zip$/);
+  assert.equal(f.s3_key, "${aws_s3_object.package[each.value.module].key}", "the module's zip, uploaded (packages.test.js)");
   assert.equal(blocks(fnFiles, "resource", "aws_lambda_alias")[0].body.for_each, "${local.functions}");
 });
 

@@ -15,7 +15,10 @@ locals {
   }
 
   groups = toset(["inference", "compute", "database", "population"])
-  jvm    = var.runtime_mode == "jvm"
+
+  # One zip per Maven module, shared by every function built from it.
+  packages = { for m in distinct([for f in local.functions : f.module]) : m => "${var.artifacts_dir}/${m}/target/function.zip" }
+  jvm      = var.runtime_mode == "jvm"
 
   # The extension authenticates callers with AWS_SESSION_TOKEN, which SnapStart (jvm mode) functions do not have;
   # there, and without a layer, the functions call GetSecretValue themselves (io.pgenrm.runtime.aws.SecretReader).
@@ -62,6 +65,18 @@ locals {
   }
 }
 
+# The zips exceed Lambda's 50 MB direct upload (sizes in docs/deployment.md), so each goes to the versioned artifacts
+# bucket and the functions are created from its version there. infra/checks/test/packages.test.js measures the built
+# zips against both limits and checks that every function is uploaded this way.
+resource "aws_s3_object" "package" {
+  for_each = local.packages
+
+  bucket      = var.artifacts_bucket
+  key         = "functions/${each.key}/function.zip"
+  source      = each.value
+  source_hash = filebase64sha256(each.value)
+}
+
 resource "aws_cloudwatch_log_group" "function" {
   for_each = local.functions
 
@@ -72,11 +87,14 @@ resource "aws_cloudwatch_log_group" "function" {
 resource "aws_lambda_function" "function" {
   for_each = local.functions
 
-  function_name    = "${var.name}-${each.key}"
-  description      = "pgenrm ${each.value.export} (${each.value.module})"
-  role             = aws_iam_role.group[each.value.group].arn
-  filename         = "${var.artifacts_dir}/${each.value.module}/target/function.zip"
-  source_code_hash = filebase64sha256("${var.artifacts_dir}/${each.value.module}/target/function.zip")
+  function_name     = "${var.name}-${each.key}"
+  description       = "pgenrm ${each.value.export} (${each.value.module})"
+  role              = aws_iam_role.group[each.value.group].arn
+  s3_bucket         = aws_s3_object.package[each.value.module].bucket
+  s3_key            = aws_s3_object.package[each.value.module].key
+  s3_object_version = aws_s3_object.package[each.value.module].version_id
+  # The zip's SHA-256, which Lambda reports as CodeSha256: a changed zip updates the code and publishes a version.
+  source_code_hash = aws_s3_object.package[each.value.module].source_hash
   # The provided runtime ignores the handler; keeping it identical makes the two modes interchangeable.
   handler       = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest"
   runtime       = local.jvm ? "java21" : "provided.al2023"
