@@ -53,7 +53,7 @@ export function problems({ zipped, unzipped, foreignNatives }, upload) {
   return out;
 }
 
-const S3_REF = /^\$\{aws_s3_object\.(\w+)\[(each\.value\.module|"([a-z-]+)")\]\.(\w+)\}$/;
+const S3_REF = /^\$\{aws_s3_object\.(\w+)\[(each\.value\.module|local\.\w+|"[a-z-]+")\]\.(\w+)\}$/;
 const PACKAGES = '${{ for m in distinct([for f in local.functions : f.module]) : m => "${var.artifacts_dir}/${m}/target/function.zip" }}';
 
 /**
@@ -69,15 +69,20 @@ export function uploads(fnFiles) {
 
   for (const { name, body } of blocks(fnFiles, "resource", "aws_lambda_function")) {
     const where = `aws_lambda_function.${name}`;
+    // The module a zip expression names: each function's own (for_each over local.functions), a local or a literal.
     const modulesOf = (index) => {
-      if (index !== "each.value.module") return [index];
-      if (body.for_each !== "${local.functions}") throw new Error(`${where}: each.value.module without for_each = local.functions`);
-      return allModules;
+      if (index === "each.value.module") {
+        if (body.for_each !== "${local.functions}") throw new Error(`${where}: each.value.module without for_each = local.functions`);
+        return allModules;
+      }
+      const module = index.startsWith("local.") ? fnLocals[index.slice("local.".length)] : index.replaceAll('"', "");
+      if (!allModules.includes(module)) throw new Error(`${where}: ${index} is not a module of local.functions`);
+      return [module];
     };
     if (body.filename !== undefined) {
-      const m = body.filename.match(/^\$\{var\.artifacts_dir\}\/(\$\{each\.value\.module\}|[a-z-]+)\/target\/function\.zip$/);
+      const m = body.filename.match(/^\$\{var\.artifacts_dir\}\/(\$\{(each\.value\.module|local\.\w+)\}|[a-z-]+)\/target\/function\.zip$/);
       if (!m) throw new Error(`${where}: filename ${body.filename} is not a module's function.zip`);
-      add(modulesOf(m[1] === "${each.value.module}" ? "each.value.module" : m[1]), "inline");
+      add(modulesOf(m[2] ?? m[1]), "inline");
       continue;
     }
     const refs = ["s3_bucket", "s3_key", "s3_object_version"].map((k) => [k, String(body[k]).match(S3_REF)]);
@@ -86,14 +91,14 @@ export function uploads(fnFiles) {
     if (new Set([bucket[1] + bucket[2], key[1] + key[2], version[1] + version[2]]).size !== 1) {
       throw new Error(`${where}: s3_bucket, s3_key and s3_object_version must name the same object`);
     }
-    if ([bucket[4], key[4], version[4]].join() !== "bucket,key,version_id") {
+    if ([bucket[3], key[3], version[3]].join() !== "bucket,key,version_id") {
       throw new Error(`${where}: s3_bucket, s3_key and s3_object_version must be the object's bucket, key and version_id`);
     }
     const object = objects.get(key[1]);
     if (!object || object.for_each !== "${local.packages}" || object.source !== "${each.value}" || fnLocals.packages !== PACKAGES) {
       throw new Error(`${where}: aws_s3_object.${key[1]} must upload local.packages, each module's function.zip`);
     }
-    add(modulesOf(key[3] ?? key[2]), "s3");
+    add(modulesOf(key[2]), "s3");
   }
   return out;
 }

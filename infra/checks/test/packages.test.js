@@ -78,6 +78,7 @@ test("an upload the check cannot follow to its zip is an error, not a pass", () 
     modules.map(() => ["inline"]),
   );
   assert.throws(() => uploads(withFunction({ ...base, filename: "${path.module}/other.zip" })), /not a module's function\.zip/);
+  assert.throws(() => uploads(withFunction({ filename: "${var.artifacts_dir}/no-such-module/target/function.zip" })), /not a module of local\.functions/);
   assert.throws(() => uploads(withFunction({ ...base, s3_bucket: "b", s3_key: "k", s3_object_version: "v" })), /must read an aws_s3_object/);
   const ref = (attr, name = "package") => `\${aws_s3_object.${name}[each.value.module].${attr}}`;
   assert.throws(

@@ -25,9 +25,10 @@ data "aws_iam_policy_document" "group" {
   statement {
     sid     = "OwnLogs"
     actions = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = [
-      for key, f in local.functions : "${aws_cloudwatch_log_group.function[key].arn}:*" if f.group == each.key
-    ]
+    resources = concat(
+      [for key, f in local.functions : "${aws_cloudwatch_log_group.function[key].arn}:*" if f.group == each.key],
+      each.key == "database" ? ["${aws_cloudwatch_log_group.migrate_schema.arn}:*"] : []
+    )
   }
 
   statement {

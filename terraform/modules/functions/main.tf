@@ -16,6 +16,10 @@ locals {
 
   groups = toset(["inference", "compute", "database", "population"])
 
+  # The provided runtime ignores the handler; keeping it identical makes the two modes interchangeable.
+  handler = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest"
+  runtime = local.jvm ? "java21" : "provided.al2023"
+
   # One zip per Maven module, shared by every function built from it.
   packages = { for m in distinct([for f in local.functions : f.module]) : m => "${var.artifacts_dir}/${m}/target/function.zip" }
   jvm      = var.runtime_mode == "jvm"
@@ -54,8 +58,6 @@ locals {
     PGENRM_DB_IAM_AUTH              = "true"
     PGENRM_DB_SSL_MODE              = "require"
     PGENRM_DB_HOSTNAME_VERIFICATION = "HTTPS"
-    # Flyway applies pending migrations when a database function starts (an advisory lock serializes them).
-    PGENRM_MIGRATE_AT_START = "true"
   }
   group_env = {
     inference  = local.inference_env
@@ -95,14 +97,13 @@ resource "aws_lambda_function" "function" {
   s3_object_version = aws_s3_object.package[each.value.module].version_id
   # The zip's SHA-256, which Lambda reports as CodeSha256: a changed zip updates the code and publishes a version.
   source_code_hash = aws_s3_object.package[each.value.module].source_hash
-  # The provided runtime ignores the handler; keeping it identical makes the two modes interchangeable.
-  handler       = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest"
-  runtime       = local.jvm ? "java21" : "provided.al2023"
-  architectures = ["x86_64"]
-  memory_size   = var.memory_mb[each.value.group]
-  timeout       = var.timeout_seconds[each.value.group]
-  publish       = true
-  layers        = contains(["inference", "population"], each.value.group) && local.secrets_extension ? [var.secrets_extension_layer_arn] : []
+  handler          = local.handler
+  runtime          = local.runtime
+  architectures    = ["x86_64"]
+  memory_size      = var.memory_mb[each.value.group]
+  timeout          = var.timeout_seconds[each.value.group]
+  publish          = true
+  layers           = contains(["inference", "population"], each.value.group) && local.secrets_extension ? [var.secrets_extension_layer_arn] : []
 
   dynamic "snap_start" {
     for_each = local.jvm ? [1] : []
@@ -137,7 +138,8 @@ resource "aws_lambda_function" "function" {
     mode = "Active"
   }
 
-  depends_on = [aws_iam_role_policy.group]
+  # No version is published before the schema it reads is migrated (migrate.tf).
+  depends_on = [aws_iam_role_policy.group, aws_lambda_invocation.migrate_schema]
 }
 
 # The state machines invoke the alias, so SnapStart snapshots of the published version are used.
