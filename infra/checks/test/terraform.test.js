@@ -172,11 +172,43 @@ const fnPolicy = blocks(fnDir, "data", "aws_iam_policy_document").find((d) => d.
 const fnLocals = Object.assign({}, ...blocks(fnDir, "locals").map((b) => b.body));
 
 test("functions IAM: wildcard resources only for the actions that have no resource-level permissions", () => {
-  const wildcardOk = /^(xray:Put(TraceSegments|TelemetryRecords)|ec2:(Create|Describe|Delete)NetworkInterfaces?|ec2:(Assign|Unassign)PrivateIpAddresses)$/;
+  const wildcardOk = /^(xray:Put(TraceSegments|TelemetryRecords)|ec2:(Create|Describe|Delete)NetworkInterfaces?|ec2:DescribeSubnets|ec2:(Assign|Unassign)PrivateIpAddresses)$/;
   for (const { st } of statements(fnPolicy)) {
     if (!JSON.stringify(st.resources).includes('"*"')) continue;
     for (const action of st.actions) assert.match(action, wildcardOk, `${st.sid}: ${action} on "*"`);
   }
+});
+
+test("functions IAM: VPC functions may manage their network interfaces as AWSLambdaVPCAccessExecutionRole allows", () => {
+  const vpc = statements(fnPolicy).find(({ st }) => st.sid === "VpcNetworkInterfaces");
+  assert.equal(vpc.when, "${local.in_vpc[each.key] ? [1] : []}");
+  assert.deepEqual([...vpc.st.actions].sort(), [
+    "ec2:AssignPrivateIpAddresses", "ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface",
+    "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets", "ec2:UnassignPrivateIpAddresses",
+  ]);
+});
+
+test("inference: a missing AMI, a type without a GPU and too small a GPU quota fail the plan, not the apply", () => {
+  const files = tf.get("modules/inference");
+  assert.equal(blocks(files, "check").length, 0, "a check block only warns");
+  const data = (type) => blocks(files, "data", type)[0].body;
+  const conditions = (body, kind) => body.lifecycle[0][kind].map((c) => c.condition);
+
+  const ami = data("aws_ami");
+  assert.deepEqual(ami.filter, [{ name: "image-id", values: ["${var.ami_id}"] }], "no such image: the lookup fails");
+  assert.deepEqual(conditions(ami, "precondition"), ["${var.ami_id != null}"]);
+  assert.deepEqual(conditions(ami, "postcondition"), ['${self.architecture == "x86_64"}']);
+  assert.deepEqual(conditions(data("aws_ec2_instance_type"), "postcondition"), ["${length(self.gpus) > 0}"]);
+
+  const quota = data("aws_servicequotas_service_quota");
+  assert.equal(quota.count, "${local.self_hosted && local.gpu_vcpu_quota_code != null ? 1 : 0}");
+  assert.deepEqual(conditions(quota, "postcondition"), ["${self.value >= data.aws_ec2_instance_type.vllm[0].default_vcpus}"]);
+  const codes = locals(files).gpu_vcpu_quota_codes;
+  assert.deepEqual(codes, { g: "L-DB2E81BA", vt: "L-DB2E81BA", p: "L-417A185B" });
+
+  const instance = blocks(files, "resource", "aws_instance")[0].body;
+  assert.equal(instance.ami, "${data.aws_ami.vllm[0].id}", "the instance uses the image the plan checked");
+  assert.equal(instance.instance_type, "${data.aws_ec2_instance_type.vllm[0].instance_type}");
 });
 
 test("functions IAM: GetSecretValue only on the API key secret, kms:Decrypt only through Secrets Manager, rds-db:connect only as the proxy user", () => {
