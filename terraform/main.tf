@@ -128,6 +128,7 @@ module "functions" {
   name               = local.name
   runtime_mode       = var.runtime_mode
   artifacts_dir      = coalesce(var.artifacts_dir, "${local.repo_root}/functions")
+  artifacts_bucket   = module.storage.artifacts_bucket_name
   memory_mb          = var.function_memory_mb
   timeout_seconds    = var.function_timeout_seconds
   log_retention_days = var.log_retention_days

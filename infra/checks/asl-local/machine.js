@@ -78,10 +78,33 @@ export function lambdaOverHttp(url, { timeoutMs = 330_000 } = {}) {
   };
 }
 
-/** Runs one execution to its end and counts its Retry and Catch events (nested Map iterations included). */
+/** Step Functions' limit on a state's input or output and on a Task's parameters or result: 256 KiB of UTF-8. */
+export const PAYLOAD_LIMIT = 256 * 1024;
+
+const bytes = (value) => (value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value), "utf8"));
+
+/**
+ * The largest payloads seen, per `<machine>/<state>` and kind (state input, state output, Task parameters, Task
+ * result): `stats.payloads` keeps each maximum, `stats.largestPayload` the largest of all, and `stats.overLimit`
+ * counts the payloads above PAYLOAD_LIMIT, for which AWS would fail the execution with States.DataLimitExceeded
+ * (aws-local-stepfunctions does not enforce the limit).
+ */
+function recordPayload(stats, machine, state, kind, value) {
+  const size = bytes(value);
+  const where = `${machine}/${state}`;
+  const seen = (stats.payloads[where] ??= {});
+  seen[kind] = Math.max(seen[kind] ?? 0, size);
+  if (size > stats.largestPayload.bytes) stats.largestPayload = { bytes: size, where, kind };
+  if (size > PAYLOAD_LIMIT) stats.overLimit++;
+}
+
+/**
+ * Runs one execution to its end, counts its Retry and Catch events (nested Map iterations included) and, when the
+ * machine is named, measures every state's input and output.
+ */
 const machines = new WeakMap();
 
-export async function execute(definition, input, handlers, stats) {
+export async function execute(definition, input, handlers, stats, machineName = null) {
   // Validated once per definition (asl-validator is slow); each run() is an independent execution.
   if (!machines.has(definition)) {
     machines.set(definition, new StateMachine(definition, { validationOptions: { checkArn: true, checkPaths: true } }));
@@ -96,6 +119,8 @@ export async function execute(definition, input, handlers, stats) {
       const e = event.type?.startsWith("MapIteration") ? null : event;
       if (e?.type === "StateRetried") stats.retried.push(e.state?.name);
       if (e?.type === "StateCaught") stats.caught.push(e.state?.name);
+      if (machineName && e?.type === "StateEntered") recordPayload(stats, machineName, e.state.name, "input", e.state.input);
+      if (machineName && e?.type === "StateExited") recordPayload(stats, machineName, e.state.name, "output", e.state.output);
     }
   })();
   try {
@@ -114,20 +139,24 @@ export function localWorkflow({ url, sampleConcurrency = 8, itemConcurrency = 4,
   const evaluate = renderLocal("evaluate.asl.json", { sampleConcurrency });
   const batch = renderLocal("evaluate-batch.asl.json", { itemConcurrency });
   const lambda = lambdaOverHttp(url);
-  const stats = { retried: [], caught: [], lambdaCalls: 0 };
+  const stats = { retried: [], caught: [], lambdaCalls: 0, payloads: {}, largestPayload: { bytes: 0, where: null, kind: null }, overLimit: 0 };
   const evaluations = [];
 
+  // Tasks of both machines share names only where they call the same function, so the state name places a Task.
   const invoke = (state) => async (input) => {
     stats.lambdaCalls++;
     if (fault) await fault(state, input); // throws to inject a failure before the call reaches the function
-    return lambda(input);
+    recordPayload(stats, "task", state, "parameters", input);
+    const result = await lambda(input);
+    recordPayload(stats, "task", state, "result", result);
+    return result;
   };
 
   async function runEvaluate(request) {
     const record = { request, result: null, error: null };
     evaluations.push(record);
     try {
-      record.result = await execute(evaluate, request, handlers, stats);
+      record.result = await execute(evaluate, request, handlers, stats, "evaluate");
       return record.result;
     } catch (e) {
       const cause = e.cause ?? e;
@@ -178,7 +207,7 @@ export function localWorkflow({ url, sampleConcurrency = 8, itemConcurrency = 4,
       if (map.Type !== "Map" || map.ItemProcessor?.ProcessorConfig?.Mode !== "DISTRIBUTED") continue;
       // A child execution runs the ItemProcessor's states as a machine of their own (ProcessorConfig is the Map's).
       const { ProcessorConfig: _distributed, ...processor } = map.ItemProcessor;
-      maps[name] = { processor, tolerated: map.ToleratedFailurePercentage ?? 0, results: [] };
+      maps[name] = { name, processor, tolerated: map.ToleratedFailurePercentage ?? 0, results: [] };
       const check = `${name}ToleratedFailures`;
       def.States[check] = { Type: "Task", Resource: TOLERANCE_CHECK_ARN, ResultPath: null };
       if (map.End) def.States[check].End = true;
@@ -205,7 +234,7 @@ export function localWorkflow({ url, sampleConcurrency = 8, itemConcurrency = 4,
     const child = (m) => async ({ Input }) => {
       let result;
       try {
-        result = { Status: "SUCCEEDED", Input, Output: await execute(m.processor, Input, handlers, stats) };
+        result = { Status: "SUCCEEDED", Input, Output: await execute(m.processor, Input, handlers, stats, `evaluate-batch/${m.name}`) };
       } catch (e) {
         const cause = e.cause ?? e;
         result = { Status: "FAILED", Input, Error: cause.name, Cause: cause.message };
@@ -232,6 +261,8 @@ export function localWorkflow({ url, sampleConcurrency = 8, itemConcurrency = 4,
     let output = null;
     let error = null;
     try {
+      // Not measured: this machine's input holds the whole file's rows, the local stand-in for the ItemReader, which in
+      // AWS reads them from S3 into the child executions (measured above) without passing through the state.
       output = await execute(def, input, wrapperHandlers, stats);
     } catch (e) {
       const cause = e.cause ?? e;

@@ -108,6 +108,20 @@ describe("ASL executed locally against the functions served by the local app", {
     }
   });
 
+  test("payloads: every state's input and output and every Task's parameters and result are measured; here all under 200 KiB", async () => {
+    const { wf } = await runSmallBatch();
+    const { payloads, largestPayload, overLimit } = wf.stats;
+    for (const where of ["evaluate/PlanSamples", "evaluate/Samples", "evaluate/ScoreSample", "evaluate/AggregateScores",
+      "evaluate-batch/Items/PrepareItem", "evaluate-batch/History/RegisterHistoryRow", "task/ScoreSample", "task/BuildPopulation"]) {
+      assert.ok(payloads[where], `${where} measured`);
+    }
+    // The sample tasks PlanSamples returns, each with the history its persona is induced from, join the state.
+    assert.ok(payloads["evaluate/PlanSamples"].output > payloads["evaluate/PlanSamples"].input);
+    assert.equal(largestPayload.bytes, Math.max(...Object.values(payloads).flatMap(Object.values)));
+    assert.ok(largestPayload.bytes < 200 * 1024, `${largestPayload.where} ${largestPayload.kind}: ${largestPayload.bytes} bytes`);
+    assert.equal(overLimit, 0);
+  });
+
   test("evaluate-batch: each evaluation equals the in-process workflow's on the same request", async () => {
     const { wf } = await runSmallBatch();
     let compared = 0;

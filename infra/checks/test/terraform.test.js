@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { posix } from "node:path";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { TF_DIR, blocks, loadTerraform } from "./lib.js";
+import { TF_DIR, blocks, loadTerraform, locals } from "./lib.js";
 
 const tf = await loadTerraform();
 const dirs = [...tf.keys()];
@@ -88,22 +88,34 @@ for (const dir of dirs) {
   });
 }
 
-test("S3: public access block all four true, ownership enforced, versioning, encryption, TLS-only policy", () => {
+test("S3: every bucket (batch, artifacts) private, owner enforced, versioned, encrypted, TLS only", () => {
   const files = tf.get("modules/storage");
-  const pab = blocks(files, "resource", "aws_s3_bucket_public_access_block");
-  assert.equal(pab.length, 1);
+  assert.deepEqual(Object.keys(locals(files).buckets).sort(), ["artifacts", "batch"]);
+  const only = (type) => {
+    const found = blocks(files, "resource", type);
+    assert.equal(found.length, 1, type);
+    assert.equal(found[0].body.for_each, "${local.buckets}", `${type}: one per bucket`);
+    return found[0].body;
+  };
+  only("aws_s3_bucket");
+  const pab = only("aws_s3_bucket_public_access_block");
   for (const flag of ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"]) {
-    assert.equal(pab[0].body[flag], true, flag);
+    assert.equal(pab[flag], true, flag);
   }
-  assert.equal(blocks(files, "resource", "aws_s3_bucket_ownership_controls")[0].body.rule[0].object_ownership, "BucketOwnerEnforced");
-  assert.equal(blocks(files, "resource", "aws_s3_bucket_versioning")[0].body.versioning_configuration[0].status, "Enabled");
-  const sse = blocks(files, "resource", "aws_s3_bucket_server_side_encryption_configuration")[0].body;
-  assert.match(JSON.stringify(sse), /AES256/);
-  assert.match(JSON.stringify(sse), /aws:kms/);
-  const policy = JSON.stringify(blocks(files, "data", "aws_iam_policy_document"));
-  assert.match(policy, /aws:SecureTransport/);
-  assert.match(policy, /"effect":"Deny"/);
+  assert.equal(only("aws_s3_bucket_ownership_controls").rule[0].object_ownership, "BucketOwnerEnforced");
+  assert.equal(only("aws_s3_bucket_versioning").versioning_configuration[0].status, "Enabled");
+  const sse = JSON.stringify(only("aws_s3_bucket_server_side_encryption_configuration"));
+  assert.match(sse, /AES256/);
+  assert.match(sse, /aws:kms/);
+  assert.equal(only("aws_s3_bucket_policy").policy, "${data.aws_iam_policy_document.tls_only[each.key].json}");
+  const policy = blocks(files, "data", "aws_iam_policy_document").find((d) => d.name === "tls_only").body;
+  assert.equal(policy.for_each, "${local.buckets}");
+  assert.match(JSON.stringify(policy), /aws:SecureTransport/);
+  assert.match(JSON.stringify(policy), /"effect":"Deny"/);
   for (const { body } of blocks(files, "resource", "aws_s3_bucket")) assert.equal(body.acl, undefined, "no bucket ACL");
+  // Lambda is given each zip's version id, so the bucket name reaches the functions only once versioning is on.
+  const out = blocks(files, "output").find((o) => o.name === "artifacts_bucket_name");
+  assert.equal(out.body.value, '${aws_s3_bucket_versioning.this["artifacts"].bucket}');
 });
 
 test("database: Serverless v2, managed master password, private, proxy with IAM auth and TLS", () => {
@@ -160,11 +172,43 @@ const fnPolicy = blocks(fnDir, "data", "aws_iam_policy_document").find((d) => d.
 const fnLocals = Object.assign({}, ...blocks(fnDir, "locals").map((b) => b.body));
 
 test("functions IAM: wildcard resources only for the actions that have no resource-level permissions", () => {
-  const wildcardOk = /^(xray:Put(TraceSegments|TelemetryRecords)|ec2:(Create|Describe|Delete)NetworkInterfaces?|ec2:(Assign|Unassign)PrivateIpAddresses)$/;
+  const wildcardOk = /^(xray:Put(TraceSegments|TelemetryRecords)|ec2:(Create|Describe|Delete)NetworkInterfaces?|ec2:DescribeSubnets|ec2:(Assign|Unassign)PrivateIpAddresses)$/;
   for (const { st } of statements(fnPolicy)) {
     if (!JSON.stringify(st.resources).includes('"*"')) continue;
     for (const action of st.actions) assert.match(action, wildcardOk, `${st.sid}: ${action} on "*"`);
   }
+});
+
+test("functions IAM: VPC functions may manage their network interfaces as AWSLambdaVPCAccessExecutionRole allows", () => {
+  const vpc = statements(fnPolicy).find(({ st }) => st.sid === "VpcNetworkInterfaces");
+  assert.equal(vpc.when, "${local.in_vpc[each.key] ? [1] : []}");
+  assert.deepEqual([...vpc.st.actions].sort(), [
+    "ec2:AssignPrivateIpAddresses", "ec2:CreateNetworkInterface", "ec2:DeleteNetworkInterface",
+    "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets", "ec2:UnassignPrivateIpAddresses",
+  ]);
+});
+
+test("inference: a missing AMI, a type without a GPU and too small a GPU quota fail the plan, not the apply", () => {
+  const files = tf.get("modules/inference");
+  assert.equal(blocks(files, "check").length, 0, "a check block only warns");
+  const data = (type) => blocks(files, "data", type)[0].body;
+  const conditions = (body, kind) => body.lifecycle[0][kind].map((c) => c.condition);
+
+  const ami = data("aws_ami");
+  assert.deepEqual(ami.filter, [{ name: "image-id", values: ["${var.ami_id}"] }], "no such image: the lookup fails");
+  assert.deepEqual(conditions(ami, "precondition"), ["${var.ami_id != null}"]);
+  assert.deepEqual(conditions(ami, "postcondition"), ['${self.architecture == "x86_64"}']);
+  assert.deepEqual(conditions(data("aws_ec2_instance_type"), "postcondition"), ["${length(self.gpus) > 0}"]);
+
+  const quota = data("aws_servicequotas_service_quota");
+  assert.equal(quota.count, "${local.self_hosted && local.gpu_vcpu_quota_code != null ? 1 : 0}");
+  assert.deepEqual(conditions(quota, "postcondition"), ["${self.value >= data.aws_ec2_instance_type.vllm[0].default_vcpus}"]);
+  const codes = locals(files).gpu_vcpu_quota_codes;
+  assert.deepEqual(codes, { g: "L-DB2E81BA", vt: "L-DB2E81BA", p: "L-417A185B" });
+
+  const instance = blocks(files, "resource", "aws_instance")[0].body;
+  assert.equal(instance.ami, "${data.aws_ami.vllm[0].id}", "the instance uses the image the plan checked");
+  assert.equal(instance.instance_type, "${data.aws_ec2_instance_type.vllm[0].instance_type}");
 });
 
 test("functions IAM: GetSecretValue only on the API key secret, kms:Decrypt only through Secrets Manager, rds-db:connect only as the proxy user", () => {

@@ -1,6 +1,8 @@
 output "proxy_endpoint" {
-  description = "RDS Proxy endpoint."
+  description = "RDS Proxy endpoint, handed out once the proxy has a target and the cluster an instance: whatever connects through it (the schema migration first) waits for both."
   value       = aws_db_proxy.this.endpoint
+
+  depends_on = [aws_db_proxy_target.this, aws_rds_cluster_instance.this]
 }
 
 output "proxy_security_group_id" {

@@ -25,9 +25,10 @@ data "aws_iam_policy_document" "group" {
   statement {
     sid     = "OwnLogs"
     actions = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = [
-      for key, f in local.functions : "${aws_cloudwatch_log_group.function[key].arn}:*" if f.group == each.key
-    ]
+    resources = concat(
+      [for key, f in local.functions : "${aws_cloudwatch_log_group.function[key].arn}:*" if f.group == each.key],
+      each.key == "database" ? ["${aws_cloudwatch_log_group.migrate_schema.arn}:*"] : []
+    )
   }
 
   statement {
@@ -36,7 +37,8 @@ data "aws_iam_policy_document" "group" {
     resources = ["*"]
   }
 
-  # ENI management for VPC-attached functions; these EC2 actions do not support resource-level scoping for Describe.
+  # ENI management for VPC-attached functions, as in AWSLambdaVPCAccessExecutionRole; the Describe actions allow no
+  # resource-level scoping.
   dynamic "statement" {
     for_each = local.in_vpc[each.key] ? [1] : []
     content {
@@ -44,6 +46,7 @@ data "aws_iam_policy_document" "group" {
       actions = [
         "ec2:CreateNetworkInterface",
         "ec2:DescribeNetworkInterfaces",
+        "ec2:DescribeSubnets",
         "ec2:DeleteNetworkInterface",
         "ec2:AssignPrivateIpAddresses",
         "ec2:UnassignPrivateIpAddresses",

@@ -15,7 +15,14 @@ locals {
   }
 
   groups = toset(["inference", "compute", "database", "population"])
-  jvm    = var.runtime_mode == "jvm"
+
+  # The provided runtime ignores the handler; keeping it identical makes the two modes interchangeable.
+  handler = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest"
+  runtime = local.jvm ? "java21" : "provided.al2023"
+
+  # One zip per Maven module, shared by every function built from it.
+  packages = { for m in distinct([for f in local.functions : f.module]) : m => "${var.artifacts_dir}/${m}/target/function.zip" }
+  jvm      = var.runtime_mode == "jvm"
 
   # The extension authenticates callers with AWS_SESSION_TOKEN, which SnapStart (jvm mode) functions do not have;
   # there, and without a layer, the functions call GetSecretValue themselves (io.pgenrm.runtime.aws.SecretReader).
@@ -52,8 +59,6 @@ locals {
     PGENRM_DB_IAM_AUTH              = "true"
     PGENRM_DB_SSL_MODE              = "require"
     PGENRM_DB_HOSTNAME_VERIFICATION = "HTTPS"
-    # Flyway applies pending migrations when a database function starts (an advisory lock serializes them).
-    PGENRM_MIGRATE_AT_START = "true"
   }
   group_env = {
     inference  = local.inference_env
@@ -61,6 +66,18 @@ locals {
     database   = local.database_env
     population = merge(local.inference_env, local.database_env)
   }
+}
+
+# The zips exceed Lambda's 50 MB direct upload (sizes in docs/deployment.md), so each goes to the versioned artifacts
+# bucket and the functions are created from its version there. infra/checks/test/packages.test.js measures the built
+# zips against both limits and checks that every function is uploaded this way.
+resource "aws_s3_object" "package" {
+  for_each = local.packages
+
+  bucket      = var.artifacts_bucket
+  key         = "functions/${each.key}/function.zip"
+  source      = each.value
+  source_hash = filebase64sha256(each.value)
 }
 
 resource "aws_cloudwatch_log_group" "function" {
@@ -73,19 +90,21 @@ resource "aws_cloudwatch_log_group" "function" {
 resource "aws_lambda_function" "function" {
   for_each = local.functions
 
-  function_name    = "${var.name}-${each.key}"
-  description      = "pgenrm ${each.value.export} (${each.value.module})"
-  role             = aws_iam_role.group[each.value.group].arn
-  filename         = "${var.artifacts_dir}/${each.value.module}/target/function.zip"
-  source_code_hash = filebase64sha256("${var.artifacts_dir}/${each.value.module}/target/function.zip")
-  # The provided runtime ignores the handler; keeping it identical makes the two modes interchangeable.
-  handler       = "io.quarkus.funqy.lambda.FunqyStreamHandler::handleRequest"
-  runtime       = local.jvm ? "java21" : "provided.al2023"
-  architectures = ["x86_64"]
-  memory_size   = var.memory_mb[each.value.group]
-  timeout       = var.timeout_seconds[each.value.group]
-  publish       = true
-  layers        = contains(["inference", "population"], each.value.group) && local.secrets_extension ? [var.secrets_extension_layer_arn] : []
+  function_name     = "${var.name}-${each.key}"
+  description       = "pgenrm ${each.value.export} (${each.value.module})"
+  role              = aws_iam_role.group[each.value.group].arn
+  s3_bucket         = aws_s3_object.package[each.value.module].bucket
+  s3_key            = aws_s3_object.package[each.value.module].key
+  s3_object_version = aws_s3_object.package[each.value.module].version_id
+  # The zip's SHA-256, which Lambda reports as CodeSha256: a changed zip updates the code and publishes a version.
+  source_code_hash = aws_s3_object.package[each.value.module].source_hash
+  handler          = local.handler
+  runtime          = local.runtime
+  architectures    = ["x86_64"]
+  memory_size      = var.memory_mb[each.value.group]
+  timeout          = var.timeout_seconds[each.value.group]
+  publish          = true
+  layers           = contains(["inference", "population"], each.value.group) && local.secrets_extension ? [var.secrets_extension_layer_arn] : []
 
   dynamic "snap_start" {
     for_each = local.jvm ? [1] : []
@@ -120,7 +139,8 @@ resource "aws_lambda_function" "function" {
     mode = "Active"
   }
 
-  depends_on = [aws_iam_role_policy.group]
+  # No version is published before the schema it reads is migrated (migrate.tf).
+  depends_on = [aws_iam_role_policy.group, aws_lambda_invocation.migrate_schema]
 }
 
 # The state machines invoke the alias, so SnapStart snapshots of the published version are used.

@@ -13,6 +13,11 @@ variable "artifacts_dir" {
   type        = string
 }
 
+variable "artifacts_bucket" {
+  description = "Versioned bucket the function zips are uploaded to (Lambda creates the functions from there)."
+  type        = string
+}
+
 variable "memory_mb" {
   description = "Memory in MB per function group: inference, compute, database, population."
   type        = map(number)

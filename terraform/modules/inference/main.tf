@@ -2,12 +2,68 @@ locals {
   self_hosted = var.base_url == null
   count       = local.self_hosted ? 1 : 0
   vllm_port   = 8000
+
+  # EC2 meters GPU instances by an On-Demand vCPU quota per family, which a new account often has at 0: then the
+  # instance would fail only at the end of a long apply. Codes of the Service Quotas service "ec2".
+  gpu_vcpu_quota_codes = {
+    g  = "L-DB2E81BA" # Running On-Demand G and VT instances
+    vt = "L-DB2E81BA"
+    p  = "L-417A185B" # Running On-Demand P instances
+  }
+  gpu_vcpu_quota_code = lookup(local.gpu_vcpu_quota_codes, regex("^[a-z]+", var.instance_type), null)
 }
 
-check "ami_given_when_self_hosted" {
-  assert {
-    condition     = !local.self_hosted || var.ami_id != null
-    error_message = "inference_ami_id is required when inference_base_url is not set."
+# Everything the GPU instance needs is checked while planning, so a missing AMI, a type without a GPU or too small a
+# quota stops `terraform plan` instead of failing the apply after the database and the functions were created.
+
+# A lookup that finds no such image (wrong id, another region, not shared with this account) fails the plan.
+data "aws_ami" "vllm" {
+  count = local.count
+
+  include_deprecated = true
+  filter {
+    name   = "image-id"
+    values = [var.ami_id]
+  }
+
+  lifecycle {
+    precondition {
+      condition     = var.ami_id != null
+      error_message = "inference_ami_id is required when inference_base_url is not set."
+    }
+    postcondition {
+      condition     = self.architecture == "x86_64"
+      error_message = "inference_ami_id ${var.ami_id} is ${self.architecture}; the GPU instance types here need an x86_64 AMI."
+    }
+  }
+}
+
+data "aws_ec2_instance_type" "vllm" {
+  count = local.count
+
+  instance_type = var.instance_type
+
+  lifecycle {
+    postcondition {
+      condition     = length(self.gpus) > 0
+      error_message = "inference_instance_type ${var.instance_type} has no GPU; vLLM needs an NVIDIA GPU (e.g. g6e.xlarge)."
+    }
+  }
+}
+
+# The quota is per account and region and covers every running instance of the family, so other instances can still
+# use it up; this catches the common case of a quota below one instance.
+data "aws_servicequotas_service_quota" "gpu_vcpus" {
+  count = local.self_hosted && local.gpu_vcpu_quota_code != null ? 1 : 0
+
+  service_code = "ec2"
+  quota_code   = local.gpu_vcpu_quota_code
+
+  lifecycle {
+    postcondition {
+      condition     = self.value >= data.aws_ec2_instance_type.vllm[0].default_vcpus
+      error_message = "The On-Demand vCPU quota ${self.quota_name} (${self.quota_code}) is ${self.value}; ${var.instance_type} needs ${data.aws_ec2_instance_type.vllm[0].default_vcpus}. Request an increase in Service Quotas, or set inference_base_url."
+    }
   }
 }
 
@@ -132,8 +188,8 @@ resource "aws_iam_instance_profile" "instance" {
 resource "aws_instance" "vllm" {
   count = local.count
 
-  ami                    = var.ami_id
-  instance_type          = var.instance_type
+  ami                    = data.aws_ami.vllm[0].id
+  instance_type          = data.aws_ec2_instance_type.vllm[0].instance_type
   subnet_id              = var.subnet_ids[0]
   vpc_security_group_ids = [aws_security_group.instance[0].id]
   iam_instance_profile   = aws_iam_instance_profile.instance[0].name

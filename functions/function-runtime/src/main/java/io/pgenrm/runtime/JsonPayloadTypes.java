@@ -18,6 +18,7 @@ import io.pgenrm.api.RegisteredRow;
 import io.pgenrm.api.RubricResponse;
 import io.pgenrm.api.SamplePlan;
 import io.pgenrm.api.SampleTask;
+import io.pgenrm.api.SchemaMigration;
 import io.pgenrm.api.ScoreSampleRequest;
 import io.pgenrm.bench.BenchmarkRow;
 import io.pgenrm.bench.ItemOutcome;
@@ -57,7 +58,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
     MatchPrototypeRequest.class, PersonaResponse.class, PlanSamplesRequest.class, PrepareItemRequest.class,
     PreparedItem.class, RecordItemRequest.class, RecordItemRequest.StepError.class, RecordedItem.class,
     RubricResponse.class, SamplePlan.class, SampleTask.class, ScoreSampleRequest.class,
-    RegisterHistoryRowRequest.class, RegisteredRow.class, PopulationSummary.class,
+    RegisterHistoryRowRequest.class, RegisteredRow.class, PopulationSummary.class, SchemaMigration.class,
     // domain
     CallCost.class, CandidateReward.class, CandidateScore.class, ChainStatus.class, Criterion.class,
     EvaluationChain.class, EvaluationResult.class, Message.class, Persona.class, PersonaTrait.class,

@@ -29,7 +29,7 @@ class NativeReflectionCoverageTest {
         roots.addAll(List.of(UserHistory.class, PreferencePair.class, Persona.class, ItemOutcome.class,
                 EvaluationResult.class, ScalingPlan.class));
 
-        assertThat(signatures).hasSize(14);
+        assertThat(signatures).hasSize(15);
         assertThat(ReachableJsonTypes.missing(ReachableJsonTypes.from(roots),
                 ReachableJsonTypes.registeredBy(JsonPayloadTypes.class))).isEmpty();
     }
