@@ -75,16 +75,6 @@ function start(args, { dataDir, env = {}, jvm = [], log }) {
   return { child, exited, output: () => output };
 }
 
-/** Runs a CLI command of the local app to completion; rejects with its output when it exits non-zero. */
-export async function runCli(args, options) {
-  // Every command of the local app starts its HTTP server too; a free port keeps it off 8080 and off other runs.
-  const port = await freePort();
-  const run = start(args, { ...options, jvm: [`-Dquarkus.http.port=${port}`, ...(options.jvm ?? [])] });
-  const { code, signal } = await run.exited;
-  if (code !== 0) throw new Error(`java -jar local-app ${args.join(" ")} exited ${code ?? signal}:\n${run.output()}`);
-  return run.output();
-}
-
 /**
  * Starts `serve` and resolves once HTTP answers. stop() sends SIGTERM (Quarkus shuts down and the embedded
  * PostgreSQL with it) and SIGKILLs the process group if it has not exited within 30 s.
