@@ -271,12 +271,8 @@ public final class LocalJudge implements Judge, PopulationLearner {
             if (g == personal.length) {
                 return semantic[c] - mean(semantic);
             }
-            double[] x = new double[features.length];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = features[i][g];
-            }
             double magnitude = personal[g] == 0 ? 1 : Math.abs(personal[g]);
-            return DIRECTED.get(criterion).sign() * magnitude * (x[c] - mean(x));
+            return DIRECTED.get(criterion).sign() * magnitude * (features[c][g] - meanOf(g));
         }
 
         /** Mean absolute deviation of the group's reward: how much it tells these candidates apart. */
