@@ -32,6 +32,12 @@ public interface PgenrmConfig {
     @WithDefault("PT0S")
     Duration populationRecheck();
 
+    /**
+     * The key every HTTP request to {@code pgenrm serve} must carry (PGENRM_API_KEY). Unset: only loopback may be
+     * served, and without a key.
+     */
+    Optional<String> apiKey();
+
     Llm llm();
 
     Local local();

@@ -40,8 +40,9 @@ public class LocalCommands implements Runnable {
     static class ServeCommand implements Runnable {
         /** Read by {@link HttpListener} before Quarkus starts, since the listener opens with the application. */
         @Option(names = "--host", paramLabel = "ADDRESS", description = "Address to listen on, e.g. 0.0.0.0 for "
-                + "every interface (default: PGENRM_HTTP_HOST, else 127.0.0.1). The functions ask for no "
-                + "credentials, so only listen beyond this machine on a network you trust.")
+                + "every interface (default: PGENRM_HTTP_HOST, else 127.0.0.1). Any address beyond loopback "
+                + "needs an API key in PGENRM_API_KEY, which every request then sends as 'Authorization: Bearer "
+                + "KEY' or 'X-API-Key: KEY'.")
         String host;
 
         @Override

@@ -4,6 +4,7 @@ import io.pgenrm.runtime.DatabaseLocation;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Entry point of the local app. The database and the HTTP listener must be known before Quarkus reads its settings,
@@ -12,6 +13,11 @@ import java.util.Map;
 @QuarkusMain
 public class PgenrmMain {
     public static void main(String... args) {
+        Optional<String> refusal = HttpListener.refusal(System.getenv(), args);
+        if (refusal.isPresent()) {
+            System.err.println(refusal.get());
+            System.exit(2);
+        }
         HttpListener.properties(args).forEach(System::setProperty);
         if (!LocalCommands.needsDatabase(args)) {
             // fit, cv and help reach no database, so nothing may try to while the application starts.

@@ -2,6 +2,7 @@ package io.pgenrm.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Which command lines get an HTTP listener, decided before the application starts. */
@@ -29,5 +30,22 @@ class HttpListenerTest {
         assertThat(HttpListener.properties("serve", "--help")).isEmpty();
         assertThat(HttpListener.properties("serve", "--no-such-option")).isEmpty();
         assertThat(HttpListener.properties("evaluate")).isEmpty();
+    }
+
+    @Test
+    void serveBeyondLoopbackWithoutAKeyIsRefusedWithTheFix() {
+        assertThat(HttpListener.refusal(Map.of(), "serve", "--host", "0.0.0.0")).hasValueSatisfying(reason ->
+                assertThat(reason).contains("0.0.0.0", "PGENRM_API_KEY", "127.0.0.1"));
+        assertThat(HttpListener.refusal(Map.of("PGENRM_HTTP_HOST", "0.0.0.0"), "serve")).isPresent();
+    }
+
+    @Test
+    void loopbackOrAKeyIsEnoughToServe() {
+        assertThat(HttpListener.refusal(Map.of(), "serve")).isEmpty();
+        assertThat(HttpListener.refusal(Map.of(), "serve", "--host", "localhost")).isEmpty();
+        assertThat(HttpListener.refusal(Map.of(), "serve", "--host", "::1")).isEmpty();
+        assertThat(HttpListener.refusal(Map.of("PGENRM_API_KEY", "s3cret"), "serve", "--host", "0.0.0.0")).isEmpty();
+        assertThat(HttpListener.refusal(Map.of("PGENRM_API_KEY", " "), "serve", "--host", "0.0.0.0")).isPresent();
+        assertThat(HttpListener.refusal(Map.of(), "evaluate", "data.jsonl")).isEmpty();
     }
 }
