@@ -42,6 +42,19 @@ public interface PgenrmConfig {
 
     Local local();
 
+    ProM proM();
+
+    /** How Pro-M finds a user's neighbours ({@code pgenrm evaluate --pro-m} overrides it for one batch). */
+    interface ProM {
+        /**
+         * {@code persona}: one vector per user. {@code paper}: as the P-GenRM paper, prototypes of the chains'
+         * analyses per user and past choice, matched by the analysis of the user's own chain for the item (llm
+         * backend, chain format).
+         */
+        @WithDefault("persona")
+        String mode();
+    }
+
     interface Local {
         /**
          * A population reward model written by {@code pgenrm fit}. Unset: each batch learns one from its own train
