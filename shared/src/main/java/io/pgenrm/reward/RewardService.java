@@ -46,8 +46,7 @@ import java.util.function.Supplier;
  */
 public final class RewardService implements AutoCloseable {
     private final EvaluationWorkflow workflow;
-    private final UserDirectory users;
-    private final Supplier<?> population;
+    private final Supplier<? extends UserDirectory> population;
     private final RewardSettings settings;
     private final RewardCache cache;
     private final ExecutorService samplePool;
@@ -55,11 +54,11 @@ public final class RewardService implements AutoCloseable {
 
     /**
      * @param steps      the evaluation steps; this service holds their judge calls to the settings' in-flight bound
-     * @param users      where users named by id are looked up (unknown: cold start)
-     * @param population the population being served, compared by identity: a new one empties the cache
+     * @param population the population being served, where users named by id are looked up (unknown: cold start);
+     *                   read once per request, and compared by identity: a new one empties the cache
      */
-    public RewardService(EvaluationSteps steps, UserDirectory users, Supplier<?> population, RewardSettings settings) {
-        this.users = users;
+    public RewardService(EvaluationSteps steps, Supplier<? extends UserDirectory> population,
+            RewardSettings settings) {
         this.population = population;
         this.settings = settings;
         this.cache = new RewardCache(settings.cacheSize());
@@ -67,7 +66,8 @@ public final class RewardService implements AutoCloseable {
         this.groupPool = Executors.newFixedThreadPool(settings.maxInFlight(), daemons("pgenrm-reward-group-"));
         // Samples still running at 90% of the deadline are cancelled (call failures), so the group's other samples
         // still give a reward before the request has to answer.
-        this.workflow = new EvaluationWorkflow(new CallLimitedSteps(steps, settings.maxInFlight()), users, samplePool,
+        this.workflow = new EvaluationWorkflow(new CallLimitedSteps(steps, settings.maxInFlight()),
+                id -> population.get().find(id), samplePool,
                 settings.deadline().multipliedBy(9).dividedBy(10));
     }
 
@@ -97,10 +97,11 @@ public final class RewardService implements AutoCloseable {
         settings.limits().check(request);
         ScalingPlan plan = request.plan() == null ? settings.plan() : request.plan().over(settings.plan());
         settings.limits().check(plan);
-        cache.belongTo(population.get());
+        UserDirectory users = population.get();
+        cache.belongTo(users);
         List<Pending> pending = new ArrayList<>();
         for (RewardGrouping.Group group : RewardGrouping.group(request.items(), Scenario.MAX_CANDIDATES)) {
-            pending.add(start(group, plan));
+            pending.add(start(group, users, plan));
         }
         CompletableFuture<?>[] results = pending.stream().map(p -> p.lookup().result()).toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(results).handle((done, failure) -> (Void) null)
@@ -176,7 +177,7 @@ public final class RewardService implements AutoCloseable {
             ScalingPlan plan, RewardCache.Lookup lookup) {
     }
 
-    private Pending start(RewardGrouping.Group group, ScalingPlan requested) {
+    private Pending start(RewardGrouping.Group group, UserDirectory users, ScalingPlan requested) {
         UserHistory history = group.inline() != null ? group.inline()
                 : users.find(group.userId()).orElse(UserHistory.empty(group.userId()));
         boolean coldStart = !history.hasSignals();

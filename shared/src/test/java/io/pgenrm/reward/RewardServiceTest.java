@@ -34,8 +34,8 @@ class RewardServiceTest {
         Map<String, UserHistory> users = Map.of(LONG_FAN.userId(), LONG_FAN, SHORT_FAN.userId(), SHORT_FAN);
         DirectEvaluationSteps steps = new DirectEvaluationSteps(judge, new InMemoryPersonaCache(),
                 Population.EMPTY::index, id -> Optional.ofNullable(users.get(id)), 0);
-        RewardService service = new RewardService(steps, id -> Optional.ofNullable(users.get(id)),
-                () -> Population.EMPTY, new RewardSettings(ScalingPlan.of(2, 0), 2, maxInFlight, deadline, 100,
+        Population population = new Population(users, Population.EMPTY.index());
+        RewardService service = new RewardService(steps, () -> population, new RewardSettings(ScalingPlan.of(2, 0), 2, maxInFlight, deadline, 100,
                         limits));
         services.add(service);
         return service;
