@@ -29,6 +29,7 @@ sim_port=$(free_port)
 app_port=$(free_port)
 java -jar "$sim" serve --port "$sim_port" --latency "fixed:$latency" --max-concurrency "$cap" --seed 1 \
   >"$work/simulator.log" 2>&1 &
+sim_pid=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$sim_port/v1/models" >/dev/null && break; sleep 0.2; done
 
 # Ind-4/Pro-4 staged (the reward API's default plan): per group one rubric request for the 4 own samples (n = 4),
@@ -36,16 +37,17 @@ for _ in $(seq 100); do curl -sf "http://127.0.0.1:$sim_port/v1/models" >/dev/nu
 PGENRM_BACKEND=llm PGENRM_LLM_BASE_URL="http://127.0.0.1:$sim_port/v1" PGENRM_DATA_DIR="$work/pgdata" \
   PGENRM_MAX_IN_FLIGHT="$cap" PGENRM_HTTP_PORT="$app_port" \
   java -Xmx1g -jar "$app" serve --users "$work/users.jsonl" >"$work/serve.log" 2>&1 &
+app_pid=$!
 for _ in $(seq 600); do grep -q "pgenrm: serving" "$work/serve.log" && break; sleep 0.5; done
 grep "pgenrm: serving" "$work/serve.log" || { cat "$work/serve.log"; exit 1; }
 
 mkdir -p infra/bench/results
 out="infra/bench/results/grpo-rewards-$(date +%Y-%m-%d).json"
 python3 - "$work/users.jsonl" "http://127.0.0.1:$app_port" "http://127.0.0.1:$sim_port" "$steps" "$prompts" "$k" \
-  "$latency" "$cap" "$out" <<'PY'
+  "$latency" "$cap" "$out" "$app_pid" "$sim_pid" <<'PY'
 import json, os, platform, random, subprocess, sys, threading, time, urllib.request
 
-data, app, sim, steps, prompts, k, latency_ms, cap, out = sys.argv[1:]
+data, app, sim, steps, prompts, k, latency_ms, cap, out, app_pid, sim_pid = sys.argv[1:]
 steps, prompts, k, latency_ms, cap = int(steps), int(prompts), int(k), float(latency_ms), int(cap)
 rows = [json.loads(line) for line in open(data)]
 users = sorted({r["user_id"] for r in rows})[:prompts]
@@ -63,6 +65,11 @@ def post(url, body=None):
     with urllib.request.urlopen(request, timeout=600) as response:
         return json.loads(response.read())
 
+def cpu_seconds(pid):
+    """User plus system CPU time of a process so far: on a shared machine, what the JVMs needed."""
+    fields = open("/proc/%s/stat" % pid).read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
 def calls():
     return post(sim + "/stats")["requests"]
 
@@ -76,6 +83,7 @@ sampler = threading.Thread(target=sample_in_service, daemon=True)
 
 latencies, rewards, failed, cached = [], 0, 0, 0
 calls_before = calls()
+cpu_before = {"server": cpu_seconds(app_pid), "simulator": cpu_seconds(sim_pid)}
 sampler.start()
 started = time.monotonic()
 for step in range(steps):
@@ -99,6 +107,7 @@ for step in range(steps):
 wall = time.monotonic() - started
 running = False
 sampler.join()
+cpu = {name: cpu_seconds(pid) - cpu_before[name] for name, pid in (("server", app_pid), ("simulator", sim_pid))}
 stats = post(sim + "/stats")
 endpoint_calls = stats["requests"] - calls_before
 groups = steps * len(users)
@@ -106,8 +115,8 @@ calls_per_reward = endpoint_calls / max(1, rewards)
 ideal = cap / (latency_ms / 1000 * calls_per_reward)
 ordered = sorted(latencies)
 pct = lambda p: ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
-cpu = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True,
-                     text=True).stdout.strip()
+model = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True,
+                       text=True).stdout.strip()
 jdk = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
 result = {
     "steps": steps, "promptsPerStep": len(users), "responsesPerPrompt": k, "plan": "Ind-4/Pro-4 staged",
@@ -122,7 +131,8 @@ result = {
     "rewardsPerSecondOverIdeal": round(rewards / wall / ideal, 3),
     "stepLatencySeconds": {"p50": round(pct(50), 3), "p99": round(pct(99), 3), "max": round(ordered[-1], 3),
                            "ideal": round(endpoint_calls / steps / cap * latency_ms / 1000, 3)},
-    "machine": f"{os.cpu_count()} cores {cpu}, {round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB, "
+    "cpuSecondsPerStep": {name: round(seconds / steps, 2) for name, seconds in cpu.items()},
+    "machine": f"{os.cpu_count()} cores {model}, {round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB, "
                f"{platform.system()} {platform.release()}, {jdk}, load average {os.getloadavg()[0]:.1f}",
 }
 json.dump(result, open(out, "w"), indent=2)

@@ -62,7 +62,9 @@ public final class RewardService implements AutoCloseable {
         this.population = population;
         this.settings = settings;
         this.cache = new RewardCache(settings.cacheSize());
-        this.samplePool = Executors.newFixedThreadPool(settings.maxInFlight(), daemons("pgenrm-reward-sample-"));
+        // Twice the bound in sample threads: while one sample parses its output or waits for its next step, another
+        // holds the freed slot, so the endpoint stays at the bound (the permits, not the threads, are the bound).
+        this.samplePool = Executors.newFixedThreadPool(2 * settings.maxInFlight(), daemons("pgenrm-reward-sample-"));
         this.groupPool = Executors.newFixedThreadPool(settings.maxInFlight(), daemons("pgenrm-reward-group-"));
         // Samples still running at 90% of the deadline are cancelled (call failures), so the group's other samples
         // still give a reward before the request has to answer.
