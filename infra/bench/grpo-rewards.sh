@@ -78,7 +78,7 @@ in_service, running = [], True
 def sample_in_service():
     while running:
         in_service.append(post(sim + "/stats")["in_service"])
-        time.sleep(0.05)
+        time.sleep(0.1)
 sampler = threading.Thread(target=sample_in_service, daemon=True)
 
 latencies, rewards, failed, cached = [], 0, 0, 0
