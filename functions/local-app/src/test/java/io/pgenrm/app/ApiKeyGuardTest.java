@@ -41,6 +41,17 @@ class ApiKeyGuardTest {
     }
 
     @Test
+    void theRewardEndpointsAnswer401WithoutTheKey() {
+        String openRlhf = "{\"query\": [\"Hi? Hello.\"], \"prompts\": [\"Hi?\"], \"labels\": [\"u1\"]}";
+        given().contentType(ContentType.JSON).body(openRlhf).post("/get_reward").then().statusCode(401)
+                .body("error", containsString("API key"));
+        given().contentType(ContentType.JSON).body("{\"items\": []}").post("/v1/rewards").then().statusCode(401);
+        given().get("/v1/evaluations/ev-1").then().statusCode(401);
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer " + KEY).body(openRlhf)
+                .post("/get_reward").then().statusCode(200);
+    }
+
+    @Test
     void theKeyInEitherHeaderIsLetThrough() {
         given().contentType(ContentType.JSON).header(ApiKeyGuard.HEADER, KEY).body(BODY)
                 .post("/inducePersona").then().statusCode(200);
