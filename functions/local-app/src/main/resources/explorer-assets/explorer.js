@@ -86,8 +86,26 @@
     });
   }
 
+  // Empty filter fields stay out of the address, so a filtered list's link names only what filters it.
+  function wireItemFilter() {
+    document.querySelectorAll('form.filter').forEach(function (form) {
+      form.addEventListener('submit', function () {
+        form.querySelectorAll('input, select').forEach(function (field) {
+          if (field.name && field.value === '') {
+            field.disabled = true;
+          }
+        });
+      });
+    });
+    // Coming back to the page from the browser's cache must not find those fields still disabled.
+    window.addEventListener('pageshow', function () {
+      document.querySelectorAll('form.filter [disabled]').forEach(function (field) { field.disabled = false; });
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     wireUserMap();
     wireTryForm();
+    wireItemFilter();
   });
 }());

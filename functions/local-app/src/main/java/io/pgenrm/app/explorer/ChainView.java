@@ -19,7 +19,7 @@ import java.util.Map;
  * the judge's raw output.
  */
 public record ChainView(String title, String personaUserId, String seed, boolean scored, String status, String error,
-        PersonaView persona, List<String> candidates, List<CriterionRow> criteria, List<Cell> totals, String raw,
+        PersonaView persona, List<String> candidates, List<CriterionRow> criteria, List<Cell> totals, String rawOutput,
         String cost) {
 
     public record PersonaView(String analysis, List<TraitView> traits, List<String> featureWeights) {
