@@ -23,7 +23,7 @@ import java.util.Optional;
 
 /**
  * Read-only queries for the chain explorer over stored runs, their items and personas. A run's items are counted,
- * filtered and paged in SQL (on the columns of V4__explorer_columns.sql), and a page never reads the items' results:
+ * filtered and paged in SQL (on the columns of V5__explorer_columns.sql), and a page never reads the items' results:
  * only {@link #item} reads one item's result, so a page costs the same on a run of 100 items as on one of 10,000.
  */
 @ApplicationScoped
