@@ -13,6 +13,6 @@ public record AggregateScoresRequest(String userId, int candidateCount, ScalingP
         Validation.require(candidateCount >= 2, "candidateCount", "must be >= 2");
         Validation.require(scaling != null, "scaling", "is required");
         chains = Validation.copyOf(chains, "chains");
-        neighbours = Validation.copyOrEmpty(neighbours);
+        neighbours = Validation.copyOrEmpty(neighbours, "neighbours");
     }
 }

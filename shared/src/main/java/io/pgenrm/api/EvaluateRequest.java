@@ -13,6 +13,9 @@ public record EvaluateRequest(String requestId, String userId, UserHistory histo
         ScalingPlan scaling) {
     public EvaluateRequest {
         Validation.require(userId != null && !userId.isBlank(), "userId", "must not be blank");
+        // Before the comparison with history.userId, so an overlong id is named as such.
+        Validation.require(userId.length() <= RequestLimits.ID_CHARS, "userId",
+                "must be at most " + RequestLimits.ID_CHARS + " characters");
         Validation.require(scenario != null, "scenario", "is required");
         Validation.require(history == null || history.userId().equals(userId), "history.userId",
                 "must equal userId");

@@ -3,6 +3,7 @@ package io.pgenrm.chain;
 import io.pgenrm.domain.Persona;
 import io.pgenrm.domain.Rubric;
 import io.pgenrm.judge.JudgeOutputException;
+import java.util.List;
 
 /**
  * Parses the judge's outputs for the prompts of {@link PromptRenderer}. Stateless and thread-safe. Every method
@@ -27,14 +28,36 @@ public final class ChainParser {
         return RubricReader.read(nonNull(output));
     }
 
-    /** Needs key "scores" with every shown response scored on every criterion of {@code rubric}. */
+    /**
+     * Needs key "scores" with every shown response scored on every criterion of {@code rubric}. Without the shown
+     * responses, JSON the judge quoted from one is recognised only inside its fence.
+     */
     public ParsedScores parseScores(String output, Rubric rubric, int candidateCount) {
-        return ScoreSheetReader.read(nonNull(output), rubric, candidateCount);
+        return ScoreSheetReader.read(nonNull(output), rubric, candidateCount, QuotedText.NONE);
     }
 
-    /** Needs keys "rationale" and "better_response" with a total for every shown response. */
+    /**
+     * As {@link #parseScores(String, Rubric, int)} for the responses as shown, in shown order: a verdict copied from
+     * one of them, fenced or not, is never taken for the judge's.
+     */
+    public ParsedScores parseScores(String output, Rubric rubric, List<String> shownResponses) {
+        return ScoreSheetReader.read(nonNull(output), rubric, shownResponses.size(), QuotedText.of(shownResponses));
+    }
+
+    /**
+     * Needs keys "rationale" and "better_response" with a total for every shown response. Without the shown
+     * responses, JSON or criteria the judge quoted from one are recognised only inside its fence.
+     */
     public ParsedChain parseChain(String output, int candidateCount) {
-        return ChainVerdictReader.read(nonNull(output), candidateCount);
+        return ChainVerdictReader.read(nonNull(output), candidateCount, QuotedText.NONE);
+    }
+
+    /**
+     * As {@link #parseChain(String, int)} for the responses as shown, in shown order: a verdict or criteria copied
+     * from one of them, fenced or not, are never taken for the judge's.
+     */
+    public ParsedChain parseChain(String output, List<String> shownResponses) {
+        return ChainVerdictReader.read(nonNull(output), shownResponses.size(), QuotedText.of(shownResponses));
     }
 
     private static String nonNull(String output) {

@@ -21,8 +21,8 @@ final class ChainVerdictReader {
     private ChainVerdictReader() {
     }
 
-    static ParsedChain read(String output, int candidateCount) {
-        JsonBlock verdict = JsonBlocks.verdict(output, List.of("rationale", "better_response"));
+    static ParsedChain read(String output, int candidateCount, QuotedText quoted) {
+        JsonBlock verdict = JsonBlocks.verdict(output, List.of("rationale", "better_response"), quoted);
         JsonNode root = verdict.read().root();
         List<String> warnings = new ArrayList<>();
         ScoreValues values = new ScoreValues(output, warnings);
@@ -33,11 +33,17 @@ final class ChainVerdictReader {
             totals.add(values.total(perResponse.get(p), ScoreValues.responseKey(p)));
         }
         String beforeVerdict = DataFence.blankEchoedResponses(output).substring(0, verdict.start());
-        List<CriteriaLines.Found> found = CriteriaLines.find(beforeVerdict);
+        List<CriteriaLines.Found> found = CriteriaLines.find(beforeVerdict).stream()
+                .filter(line -> !quoted.quotes(line(beforeVerdict, line.start()))).toList();
         int analysisEnd = found.isEmpty() ? verdict.start() : found.get(0).start();
         return new ParsedChain(withoutTrailingHeading(output.substring(0, analysisEnd)), rubric(found, warnings),
                 values.onScaleOfTen(totals),
                 JsonFields.text(root, "rationale").strip(), warnings);
+    }
+
+    private static String line(String text, int start) {
+        int end = text.indexOf('\n', start);
+        return text.substring(start, end < 0 ? text.length() : end);
     }
 
     /** The prose without a last line such as "Evaluation criteria:", which introduces the list, not the user. */

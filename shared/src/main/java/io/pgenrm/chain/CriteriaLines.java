@@ -43,9 +43,11 @@ final class CriteriaLines {
         while (m.find()) {
             String name = m.group("name").replace("**", "").replaceAll("[*_:\\s]+$", "").strip();
             String weight = m.group("bracketed") != null ? m.group("bracketed") : m.group("dashed");
-            if (!name.isEmpty()) {
+            double value = Double.parseDouble(weight);
+            // A weight of more than 308 digits is no weight a judge meant: the line is prose, not a criterion.
+            if (!name.isEmpty() && Double.isFinite(value)) {
                 String description = m.group("description").replace("**", "").strip();
-                found.add(new Found(m.start(), new Criterion(name, description, Double.parseDouble(weight))));
+                found.add(new Found(m.start(), new Criterion(name, description, value)));
             }
         }
         return found;

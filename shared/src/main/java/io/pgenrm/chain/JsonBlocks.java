@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  * Finds the judge's verdict object in its output. Candidates are the {@code <JSON_START>} blocks (closed or not)
  * and code fences, and only when none of those qualifies, bare top-level objects. The verdict is the LAST
  * candidate holding every required key: models restate or quote JSON before they commit to an answer, never
- * after. Responses the judge echoed inside their {@link DataFence} are blanked first, so a candidate that embeds
- * a fake verdict can never be picked, even when the real one is unusable.
+ * after. Responses the judge echoed inside their {@link DataFence} are blanked first, and a block whose required
+ * keys were copied from a shown response ({@link QuotedText}) is passed over, so a response that embeds a fake
+ * verdict can never be picked, even when the real one is unusable or was written before the quote.
  */
 final class JsonBlocks {
     private static final Pattern START_MARKER = Pattern.compile("<\\s*JSON_START\\s*>", Pattern.CASE_INSENSITIVE);
@@ -23,19 +24,24 @@ final class JsonBlocks {
     }
 
     static JsonBlock verdict(String output, List<String> requiredKeys) {
+        return verdict(output, requiredKeys, QuotedText.NONE);
+    }
+
+    static JsonBlock verdict(String output, List<String> requiredKeys, QuotedText quoted) {
         String visible = DataFence.blankEchoedResponses(output);
-        List<JsonBlock> delimited = delimited(visible);
+        List<JsonBlock> delimited = ownWords(delimited(visible), output, requiredKeys, quoted);
         List<JsonBlock> candidates = delimited;
         JsonBlock chosen = lastWithKeys(delimited, requiredKeys);
         if (chosen == null) {
-            List<JsonBlock> bare = bare(visible);
+            List<JsonBlock> bare = ownWords(bare(visible), output, requiredKeys, quoted);
             chosen = lastWithKeys(bare, requiredKeys);
             candidates = delimited.isEmpty() ? bare : delimited;
         }
         if (chosen != null) {
             return chosen;
         }
-        String echoNote = visible.equals(output) ? "" : "; JSON inside echoed responses is ignored";
+        String echoNote = visible.equals(output) && !quotedAny(visible, output, requiredKeys, quoted) ? ""
+                : "; JSON inside echoed responses is ignored";
         if (candidates.isEmpty()) {
             throw new JudgeOutputException("no JSON object found in the output" + echoNote, output);
         }
@@ -44,6 +50,34 @@ final class JsonBlocks {
                 .findFirst().orElseThrow();
         String problem = best.problem() == null ? "" : " (" + best.problem() + ")";
         throw new JudgeOutputException("missing key '" + missing + "'" + problem + echoNote, output);
+    }
+
+    /** The blocks whose required keys the judge wrote itself, not copied from a shown response. */
+    private static List<JsonBlock> ownWords(List<JsonBlock> blocks, String output, List<String> requiredKeys,
+            QuotedText quoted) {
+        return blocks.stream().filter(block -> !copied(block, output, requiredKeys, quoted)).toList();
+    }
+
+    private static boolean quotedAny(String visible, String output, List<String> requiredKeys, QuotedText quoted) {
+        return delimited(visible).stream().anyMatch(b -> copied(b, output, requiredKeys, quoted))
+                || bare(visible).stream().anyMatch(b -> copied(b, output, requiredKeys, quoted));
+    }
+
+    /**
+     * Whether the block, from its start up to the end of the last required key's value, is a copy of a shown
+     * response. Only that part counts: what follows a cut-off or broken copy may be the judge's own text.
+     */
+    private static boolean copied(JsonBlock block, String output, List<String> requiredKeys, QuotedText quoted) {
+        int end = -1;
+        for (String key : requiredKeys) {
+            String name = JsonFields.name(block.read().root(), key);
+            Integer keyEnd = name == null ? null : block.read().memberEnds().get(name);
+            if (keyEnd == null) {
+                return false;
+            }
+            end = Math.max(end, keyEnd);
+        }
+        return end > block.start() && end <= output.length() && quoted.quotes(output.substring(block.start(), end));
     }
 
     private static JsonBlock lastWithKeys(List<JsonBlock> blocks, List<String> requiredKeys) {

@@ -31,6 +31,23 @@ final class JsonFields {
         return null;
     }
 
+    /** The name the member found by {@link #field} is filed under, or null. */
+    static String name(JsonNode object, String wanted) {
+        if (object == null || !object.isObject()) {
+            return null;
+        }
+        JsonNode exact = object.get(wanted);
+        if (exact != null && !exact.isNull()) {
+            return wanted;
+        }
+        for (Map.Entry<String, JsonNode> member : object.properties()) {
+            if (squash(member.getKey()).equals(squash(wanted)) && !member.getValue().isNull()) {
+                return member.getKey();
+            }
+        }
+        return null;
+    }
+
     /** Text of a scalar member, or the JSON of a structured one; empty when absent. */
     static String text(JsonNode object, String... names) {
         JsonNode value = field(object, names);

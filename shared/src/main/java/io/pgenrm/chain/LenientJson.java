@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Reads one JSON object the way models write it: trailing commas, single quotes, unquoted names and raw newlines
@@ -34,9 +36,10 @@ final class LenientJson {
     /**
      * An object read from {@code text[start, limit)}, where {@code start} holds a '{'. {@code end} is the offset
      * just past the object when it closed, else {@code limit}. {@code problem} is null for a clean read, else says
-     * why reading stopped; {@code truncated} is true when the text ended inside the object.
+     * why reading stopped; {@code truncated} is true when the text ended inside the object. {@code memberEnds} gives,
+     * for each top-level member kept, the offset just past its value.
      */
-    record Read(ObjectNode root, int end, boolean truncated, String problem) {
+    record Read(ObjectNode root, int end, boolean truncated, String problem, Map<String, Integer> memberEnds) {
         boolean complete() {
             return problem == null;
         }
@@ -47,30 +50,39 @@ final class LenientJson {
 
     static Read readObject(String text, int start, int limit) {
         ObjectNode root = NODES.objectNode();
+        Map<String, Integer> ends = new HashMap<>();
         try (JsonParser parser = FACTORY.createParser(text.substring(start, limit))) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return new Read(root, limit, false, "no JSON object at offset " + start);
+                return new Read(root, limit, false, "no JSON object at offset " + start, Map.of());
             }
-            fillObject(parser, root);
+            fillObject(parser, root, ends, start);
             int end = start + (int) parser.currentLocation().getCharOffset();
-            return new Read(root, end, false, null);
+            return new Read(root, end, false, null, Map.copyOf(ends));
         } catch (JsonEOFException e) {
-            return new Read(root, limit, true, "the JSON is cut off before its end");
+            return new Read(root, limit, true, "the JSON is cut off before its end", Map.copyOf(ends));
         } catch (StreamReadException e) {
-            return new Read(root, limit, false, "malformed JSON: " + e.getOriginalMessage());
+            return new Read(root, limit, false, "malformed JSON: " + e.getOriginalMessage(), Map.copyOf(ends));
         } catch (IOException e) {
             throw new UncheckedIOException("reading from a string cannot fail", e);
         }
     }
 
-    /** Fills {@code target} member by member; on a read error the members finished so far stay in it. */
-    private static void fillObject(JsonParser parser, ObjectNode target) throws IOException {
+    /**
+     * Fills {@code target} member by member; on a read error the members finished so far stay in it. With
+     * {@code ends}, records where each member's value ends ({@code offset} is where the parsed text starts).
+     */
+    private static void fillObject(JsonParser parser, ObjectNode target, Map<String, Integer> ends, int offset)
+            throws IOException {
         String pendingName = null;
         JsonNode pendingNumber = null;
+        int pendingEnd = 0;
         while (true) {
             JsonToken token = next(parser);
             if (pendingName != null) {
                 target.set(pendingName, pendingNumber);
+                if (ends != null) {
+                    ends.put(pendingName, pendingEnd);
+                }
                 pendingName = null;
             }
             if (token == JsonToken.END_OBJECT) {
@@ -79,11 +91,16 @@ final class LenientJson {
             String name = parser.currentName();
             JsonToken valueToken = next(parser);
             JsonNode value = value(parser, valueToken);
+            int end = offset + (int) parser.currentLocation().getCharOffset();
             if (valueToken.isNumeric()) {
                 pendingName = name;
                 pendingNumber = value;
+                pendingEnd = end;
             } else {
                 target.set(name, value);
+                if (ends != null) {
+                    ends.put(name, end);
+                }
             }
         }
     }
@@ -100,7 +117,7 @@ final class LenientJson {
         return switch (token) {
             case START_OBJECT -> {
                 ObjectNode child = NODES.objectNode();
-                fillObject(parser, child);
+                fillObject(parser, child, null, 0);
                 yield child;
             }
             case START_ARRAY -> array(parser);

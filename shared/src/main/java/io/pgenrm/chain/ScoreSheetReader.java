@@ -17,8 +17,8 @@ final class ScoreSheetReader {
     private ScoreSheetReader() {
     }
 
-    static ParsedScores read(String output, Rubric rubric, int candidateCount) {
-        JsonNode root = JsonBlocks.verdict(output, List.of("scores")).read().root();
+    static ParsedScores read(String output, Rubric rubric, int candidateCount, QuotedText quoted) {
+        JsonNode root = JsonBlocks.verdict(output, List.of("scores"), quoted).read().root();
         List<String> warnings = new ArrayList<>();
         ScoreValues values = new ScoreValues(output, warnings);
         List<JsonNode> perResponse = values.perResponse(JsonFields.field(root, "scores"), "scores", candidateCount);

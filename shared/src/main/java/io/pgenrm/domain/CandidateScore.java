@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record CandidateScore(int candidate, List<Double> criterionScores, double total) {
     public CandidateScore {
-        criterionScores = Validation.copyOrEmpty(criterionScores);
+        criterionScores = Validation.copyOrEmpty(criterionScores, "criterionScores");
         Validation.require(Double.isFinite(total), "total", "must be finite");
     }
 

@@ -11,7 +11,7 @@ public record EvaluationChain(SampleSource source, String personaUserId, int sam
         CallCost cost) {
     public EvaluationChain {
         Validation.require(source != null, "source", "is required");
-        scores = Validation.copyOrEmpty(scores);
+        scores = Validation.copyOrEmpty(scores, "scores");
         Validation.require(status != null, "status", "is required");
         Validation.require(status != ChainStatus.OK || !scores.isEmpty(), "scores", "an OK chain needs scores");
         cost = cost == null ? CallCost.NONE : cost;

@@ -10,9 +10,9 @@ public record EvaluationResult(String userId, List<CandidateReward> rewards, Int
         int prototypeId, List<String> neighbours, List<EvaluationChain> chains, int parseFailures, int callFailures,
         CallCost cost) {
     public EvaluationResult {
-        rewards = Validation.copyOrEmpty(rewards);
-        neighbours = Validation.copyOrEmpty(neighbours);
-        chains = Validation.copyOrEmpty(chains);
+        rewards = Validation.copyOrEmpty(rewards, "rewards");
+        neighbours = Validation.copyOrEmpty(neighbours, "neighbours");
+        chains = Validation.copyOrEmpty(chains, "chains");
     }
 
     public boolean scored() {

@@ -17,10 +17,10 @@ public record Persona(String userId, String historyVersion, long seed, String an
     public Persona {
         Validation.require(userId != null && !userId.isBlank(), "userId", "must not be blank");
         analysis = analysis == null ? "" : analysis;
-        traits = Validation.copyOrEmpty(traits);
+        traits = Validation.copyOrEmpty(traits, "traits");
         featureWeights = featureWeights == null ? Map.of()
                 : Collections.unmodifiableSortedMap(new TreeMap<>(featureWeights));
-        embedding = Validation.copyOrEmpty(embedding);
+        embedding = Validation.copyOrEmpty(embedding, "embedding");
     }
 
     public Persona(String userId, String historyVersion, long seed, String analysis, List<PersonaTrait> traits,

@@ -9,6 +9,6 @@ public record PersonaTrait(Dimension dimension, String statement, double strengt
     public PersonaTrait {
         Validation.require(dimension != null, "dimension", "is required");
         Validation.require(statement != null && !statement.isBlank(), "statement", "must not be blank");
-        evidence = Validation.copyOrEmpty(evidence);
+        evidence = Validation.copyOrEmpty(evidence, "evidence");
     }
 }

@@ -19,6 +19,12 @@ public record Rubric(List<Criterion> criteria) {
     public static Rubric normalized(List<Criterion> raw) {
         Validation.require(raw != null && !raw.isEmpty(), "criteria", "must hold at least one criterion");
         double sum = raw.stream().mapToDouble(Criterion::weight).sum();
+        if (Double.isInfinite(sum)) {
+            // Weights near Double.MAX_VALUE overflow the sum: rescale them relative to the largest first.
+            double largest = raw.stream().mapToDouble(Criterion::weight).max().orElseThrow();
+            return normalized(raw.stream().map(c -> new Criterion(c.name(), c.description(), c.weight() / largest))
+                    .toList());
+        }
         List<Criterion> out = new ArrayList<>(raw.size());
         for (Criterion c : raw) {
             double w = sum > 0 ? c.weight() * 100.0 / sum : 100.0 / raw.size();

@@ -10,7 +10,7 @@ import java.util.List;
 public record UserHistory(String userId, List<PreferencePair> pairs, UserProfile profile) {
     public UserHistory {
         Validation.require(userId != null && !userId.isBlank(), "userId", "must not be blank");
-        pairs = Validation.copyOrEmpty(pairs);
+        pairs = Validation.copyOrEmpty(pairs, "pairs");
         profile = profile == null ? UserProfile.EMPTY : profile;
     }
 

@@ -8,9 +8,13 @@ public record UserProfile(Map<String, String> demographics, List<String> statedP
     public static final UserProfile EMPTY = new UserProfile(Map.of(), List.of(), List.of());
 
     public UserProfile {
-        demographics = demographics == null ? Map.of() : Map.copyOf(demographics);
-        statedPreferences = Validation.copyOrEmpty(statedPreferences);
-        feedback = Validation.copyOrEmpty(feedback);
+        demographics = demographics == null ? Map.of() : demographics;
+        for (Map.Entry<String, String> entry : demographics.entrySet()) {
+            Validation.require(entry.getValue() != null, "demographics." + entry.getKey(), "must not be null");
+        }
+        demographics = Map.copyOf(demographics);
+        statedPreferences = Validation.copyOrEmpty(statedPreferences, "statedPreferences");
+        feedback = Validation.copyOrEmpty(feedback, "feedback");
     }
 
     public boolean isEmpty() {

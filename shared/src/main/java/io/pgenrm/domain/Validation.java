@@ -21,7 +21,8 @@ public final class Validation {
         return List.copyOf(list);
     }
 
-    public static <T> List<T> copyOrEmpty(List<T> list) {
-        return list == null ? List.of() : List.copyOf(list);
+    /** An absent list is empty; a null element is a client error naming its index. */
+    public static <T> List<T> copyOrEmpty(List<T> list, String field) {
+        return list == null ? List.of() : copyOf(list, field);
     }
 }

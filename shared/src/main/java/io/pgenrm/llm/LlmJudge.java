@@ -144,14 +144,16 @@ public final class LlmJudge implements Judge {
         CandidateOrder order = order(request);
         if (options.format() == LlmJudgeOptions.Format.CHAIN) {
             Call call = call(prompts.chain(request.history(), scenario, order, request.itemSeed()), request.seed());
-            return new Judged<>(call.parse(text -> scored(parser.parseChain(text, k), order)), call.cost(),
+            List<String> shown = order.toShownOrder(scenario.candidates());
+            return new Judged<>(call.parse(text -> scored(parser.parseChain(text, shown), order)), call.cost(),
                     call.text());
         }
         if (request.rubric() == null) {
             throw new IllegalArgumentException("the staged format scores against a rubric: generate it first");
         }
         Call call = call(prompts.scoring(request.persona(), request.rubric(), scenario, order), request.seed());
-        ParsedScores parsed = call.parse(text -> parser.parseScores(text, request.rubric(), k));
+        List<String> shown = order.toShownOrder(scenario.candidates());
+        ParsedScores parsed = call.parse(text -> parser.parseScores(text, request.rubric(), shown));
         List<List<Double>> byCandidate = order.toOriginalOrder(parsed.byShownPosition());
         List<CandidateScore> scores = new ArrayList<>();
         for (int c = 0; c < k; c++) {
@@ -173,7 +175,8 @@ public final class LlmJudge implements Judge {
         Scenario scenario = request.scenario();
         CandidateOrder order = order(request);
         return completeTogether(prompts.chain(request.history(), scenario, order, request.itemSeed()),
-                request.seed(), count, text -> scored(parser.parseChain(text, scenario.candidates().size()), order));
+                request.seed(), count, text -> scored(parser.parseChain(text, order.toShownOrder(scenario.candidates())),
+                        order));
     }
 
     /** The item's one shuffle, shared by all its samples, or its reverse for a both-orders twin. */

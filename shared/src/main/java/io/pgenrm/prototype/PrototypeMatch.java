@@ -1,5 +1,6 @@
 package io.pgenrm.prototype;
 
+import io.pgenrm.domain.Validation;
 import java.util.List;
 
 /** The prototype nearest to a user and its most similar members (never the user themself). */
@@ -7,7 +8,7 @@ public record PrototypeMatch(int prototypeId, double similarity, List<Neighbour>
     public static final int NONE = -1;
 
     public PrototypeMatch {
-        neighbours = List.copyOf(neighbours);
+        neighbours = Validation.copyOrEmpty(neighbours, "neighbours");
     }
 
     public static PrototypeMatch none() {

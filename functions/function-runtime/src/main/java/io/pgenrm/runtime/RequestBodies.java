@@ -1,8 +1,14 @@
 package io.pgenrm.runtime;
 
+import io.pgenrm.api.RequestLimits;
+import io.pgenrm.bench.BenchmarkDataset;
+import io.pgenrm.bench.BenchmarkRow;
 import io.pgenrm.domain.InvalidInputException;
 
-/** Edge check shared by every function: an absent body is a client error, never a NullPointerException. */
+/**
+ * Edge checks shared by every function: an absent body is a client error, never a NullPointerException, and a body
+ * out of the documented bounds ({@link RequestLimits}) is refused before any work starts, on Lambda as over HTTP.
+ */
 public final class RequestBodies {
     private RequestBodies() {
     }
@@ -11,6 +17,17 @@ public final class RequestBodies {
         if (body == null) {
             throw new InvalidInputException("body", "a JSON object is required");
         }
+        RequestLimits.check(body);
         return body;
+    }
+
+    /** A benchmark row usable as history or as an item; a problem is named by its path in the request. */
+    public static BenchmarkRow validRow(BenchmarkRow row) {
+        try {
+            BenchmarkDataset.validate(row);
+            return row;
+        } catch (InvalidInputException e) {
+            throw e.within("row");
+        }
     }
 }

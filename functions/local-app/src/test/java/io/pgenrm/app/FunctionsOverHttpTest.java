@@ -143,6 +143,49 @@ class FunctionsOverHttpTest {
                         + "[{\"role\": \"user\", \"content\": \"x\"}], \"chosen\": {\"content\": \"a\"}, "
                         + "\"rejected\": {\"content\": \"b\"}}}")
                 .post("/prepareBenchmarkItem").then().statusCode(400)
-                .body("field", equalTo("split"));
+                .body("field", equalTo("row.split"));
+    }
+
+    @Test
+    void anUnknownFieldAnywhereIsA400NamingItsPath() {
+        given().contentType(ContentType.JSON)
+                .body("{\"userId\": \"u1\", \"scenario\": " + SCENARIO + ", \"bogus\": 1}")
+                .post("/evaluate").then().statusCode(400)
+                .body("field", equalTo("bogus"))
+                .body("error", containsString("is not a known field"));
+        given().contentType(ContentType.JSON)
+                .body("{\"history\": {\"userId\": \"u1\", \"pairs\": [{\"context\": [{\"role\": \"user\", "
+                        + "\"content\": \"x\", \"name\": \"n\"}], \"chosen\": \"a\", \"rejected\": \"b\"}]}}")
+                .post("/inducePersona").then().statusCode(400)
+                .body("field", equalTo("history.pairs[0].context[0].name"));
+    }
+
+    @Test
+    void aScalingErrorNamesTheFieldOnce() {
+        given().contentType(ContentType.JSON)
+                .body("{\"userId\": \"u1\", \"scenario\": " + SCENARIO + ", \"scaling\": {\"ind\": 65}}")
+                .post("/evaluate").then().statusCode(400)
+                .body("field", equalTo("scaling.ind"))
+                .body("error", equalTo("scaling.ind: must be between 0 and 64"));
+    }
+
+    @Test
+    void aTextOverItsBoundIsA400NamingIt() {
+        String longId = "u".repeat(257);
+        given().contentType(ContentType.JSON)
+                .body("{\"userId\": \"" + longId + "\", \"scenario\": " + SCENARIO + "}")
+                .post("/evaluate").then().statusCode(400)
+                .body("field", equalTo("userId"))
+                .body("error", containsString("at most 256 characters"));
+    }
+
+    @Test
+    void aBodyOverTheSizeLimitIsA413NamingTheBody() {
+        String huge = "x".repeat(5 * 1024 * 1024);
+        given().contentType(ContentType.JSON)
+                .body("{\"userId\": \"u1\", \"scenario\": " + SCENARIO + ", \"requestId\": \"" + huge + "\"}")
+                .post("/evaluate").then().statusCode(413)
+                .body("field", equalTo("body"))
+                .body("error", containsString("4194304-byte limit"));
     }
 }

@@ -51,7 +51,7 @@ public class PopulationFunctions {
         if (!"train".equals(row.split())) {
             return new RegisteredRow(itemId, false, false);
         }
-        BenchmarkDataset.validate(row);
+        RequestBodies.validRow(row);
         boolean stored = history.add(request.runId(), itemId, request.index(), row.userId(), row.pair());
         return new RegisteredRow(itemId, true, stored);
     }

@@ -62,7 +62,7 @@ public class PrototypeAggregationFunctions {
     @Funq
     public PreparedItem prepareBenchmarkItem(PrepareItemRequest request) {
         RequestBodies.require(request);
-        BenchmarkDataset.validate(request.row());
+        RequestBodies.validRow(request.row());
         String itemId = BenchmarkDataset.itemId(request.index(), request.row());
         if ("train".equals(request.row().split())) {
             return new PreparedItem(itemId, true, null, -1);
