@@ -175,3 +175,39 @@ module "workflow" {
   log_execution_data     = var.sfn_log_execution_data
   alarm_topic_arn        = var.alarm_topic_arn
 }
+
+# The reward API for RL trainers behind a function URL with IAM auth; it reads users and prototypes through the proxy
+# and calls the model, so it has the population group's reach.
+module "reward_api" {
+  source = "./modules/reward-api"
+
+  name                    = local.name
+  runtime_mode            = var.runtime_mode
+  package_path            = "${coalesce(var.artifacts_dir, "${local.repo_root}/functions")}/reward-api/target/function.zip"
+  artifacts_bucket        = module.storage.artifacts_bucket_name
+  memory_mb               = var.reward_api_memory_mb
+  timeout_seconds         = var.reward_api_deadline_seconds + 30
+  reward_deadline_seconds = var.reward_api_deadline_seconds
+  max_in_flight           = var.reward_api_max_in_flight
+  reserved_concurrency    = var.reward_api_reserved_concurrency
+  log_retention_days      = var.log_retention_days
+  subnet_ids              = var.private_subnet_ids
+  security_group_ids = concat([aws_security_group.database_functions.id],
+  local.self_hosted ? [aws_security_group.inference_functions[0].id] : [aws_security_group.population_https[0].id])
+  judge_backend           = var.judge_backend
+  llm_format              = var.llm_format
+  llm_prompt_set          = var.llm_prompt_set
+  llm_base_url            = module.inference.base_url
+  llm_model               = var.inference_model
+  llm_api_key_secret_arn  = var.inference_api_key_secret_arn
+  llm_api_key_kms_key_arn = var.inference_api_key_kms_key_arn
+  db_host                 = module.database.proxy_endpoint
+  db_port                 = module.database.port
+  db_name                 = module.database.database_name
+  db_user                 = module.database.master_username
+  db_connect_arn          = module.database.proxy_connect_arn
+  invoker_principal_arns  = var.reward_api_invoker_principal_arns
+
+  # The schema it reads is migrated by the functions module before any function is published.
+  depends_on = [module.functions]
+}

@@ -43,3 +43,8 @@ output "inference_base_url" {
   description = "OpenAI-compatible base URL the functions call."
   value       = module.inference.base_url
 }
+
+output "reward_api_url" {
+  description = "Function URL of the reward API (POST /v1/rewards, POST /get_reward); IAM auth, SigV4-signed requests of reward_api_invoker_principal_arns only."
+  value       = module.reward_api.function_url
+}

@@ -242,3 +242,38 @@ variable "alarm_topic_arn" {
   type        = string
   default     = null
 }
+
+variable "reward_api_invoker_principal_arns" {
+  description = "IAM principals (e.g. the training job's role) allowed to call the reward API's function URL, which takes SigV4-signed requests only."
+  type        = list(string)
+  default     = []
+}
+
+variable "reward_api_memory_mb" {
+  description = "Memory in MB of the reward API Lambda, which runs a whole request's evaluations at once."
+  type        = number
+  default     = 2048
+}
+
+variable "reward_api_max_in_flight" {
+  description = "Judge calls one reward API environment keeps in flight (pgenrm.max-in-flight); size it to the model's concurrency divided by reward_api_reserved_concurrency."
+  type        = number
+  default     = 64
+}
+
+variable "reward_api_reserved_concurrency" {
+  description = "Reward API environments that may run at once (null: no reservation)."
+  type        = number
+  default     = null
+}
+
+variable "reward_api_deadline_seconds" {
+  description = "Seconds a reward request may take before groups still running are answered with errors (OpenRLHF waits 180); the Lambda timeout is 30 s more."
+  type        = number
+  default     = 150
+
+  validation {
+    condition     = var.reward_api_deadline_seconds >= 10 && var.reward_api_deadline_seconds <= 860
+    error_message = "reward_api_deadline_seconds must be between 10 and 860 (Lambda's 900 s limit, less 30 s and a margin)."
+  }
+}

@@ -503,6 +503,9 @@ public final class RequestLimits {
 
     private static void size(Limit limit, List<?> list, String at) {
         require(list.size() >= limit.min() && list.size() <= limit.max(), at, limit.bound() + ", got " + list.size());
+        for (int i = 0; i < list.size(); i++) {
+            require(list.get(i) != null, at + "[" + i + "]", "must not be null");
+        }
     }
 
     private static void map(Limit limit, Map<String, ?> map, String at) {

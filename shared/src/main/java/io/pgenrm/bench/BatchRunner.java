@@ -1,6 +1,8 @@
 package io.pgenrm.bench;
 
+import io.pgenrm.api.EvaluateRequest;
 import io.pgenrm.domain.EvaluationResult;
+import io.pgenrm.domain.Scenario;
 import io.pgenrm.domain.UserHistory;
 import io.pgenrm.workflow.EvaluationWorkflow;
 import java.util.HashSet;
@@ -44,7 +46,7 @@ public final class BatchRunner {
         progress.started(run, data.items().size(), resumed);
         List<CompletableFuture<Void>> futures = todo.stream().map(item -> CompletableFuture.runAsync(() -> {
             Evaluated outcome = evaluate(run, repeat, data, item);
-            store.recordItem(outcome.outcome(), outcome.result());
+            store.recordItem(outcome.outcome(), outcome.result(), outcome.scenario());
             progress.itemFinished(outcome.outcome().status());
         }, itemPool)).toList();
         futures.forEach(CompletableFuture::join);
@@ -59,18 +61,21 @@ public final class BatchRunner {
         return AccuracyReport.of(run, outcomes, data.rejectedRows(), resumed, wallMillis);
     }
 
-    private record Evaluated(ItemOutcome outcome, EvaluationResult result) {
+    private record Evaluated(ItemOutcome outcome, EvaluationResult result, Scenario scenario) {
     }
 
     private Evaluated evaluate(RunInfo run, int repeat, BenchmarkDataset data, BenchmarkItem item) {
         int historySize = data.histories().getOrDefault(item.userId(), UserHistory.empty(item.userId())).pairs().size();
+        Scenario scenario = null;
         try {
-            EvaluationResult result = workflow.evaluate(item.toRequest(run.scaling(), repeat));
-            return new Evaluated(ItemOutcome.of(run.runId(), item, historySize, result), result);
+            EvaluateRequest request = item.toRequest(run.scaling(), repeat);
+            scenario = request.scenario();
+            EvaluationResult result = workflow.evaluate(request);
+            return new Evaluated(ItemOutcome.of(run.runId(), item, historySize, result), result, scenario);
         } catch (RuntimeException e) {
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
             return new Evaluated(ItemOutcome.failed(run.runId(), item.itemId(), item.userId(), historySize, reason),
-                    null);
+                    null, scenario);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.pgenrm.bench;
 
 import io.pgenrm.domain.EvaluationResult;
+import io.pgenrm.domain.Scenario;
 import java.util.List;
 import java.util.Set;
 
@@ -12,7 +13,15 @@ public interface RunStore {
     Set<String> finishedItemIds(String runId);
 
     /** Stores the outcome (and the evaluation chains when there is a result); false if it was already stored. */
-    boolean recordItem(ItemOutcome outcome, EvaluationResult result);
+    default boolean recordItem(ItemOutcome outcome, EvaluationResult result) {
+        return recordItem(outcome, result, null);
+    }
+
+    /**
+     * As {@link #recordItem(ItemOutcome, EvaluationResult)}, with the scenario the item was judged on (candidates in
+     * the order the result's indexes refer to; null when unknown), so the item can be shown later.
+     */
+    boolean recordItem(ItemOutcome outcome, EvaluationResult result, Scenario scenario);
 
     List<ItemOutcome> outcomes(String runId);
 

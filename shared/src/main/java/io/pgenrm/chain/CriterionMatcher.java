@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -16,6 +17,9 @@ import java.util.stream.IntStream;
  */
 final class CriterionMatcher {
     private static final int MIN_CONTAINED_LENGTH = 4;
+    /** Compiled once: every score sheet normalizes every key, and String.replaceAll compiles on each call. */
+    private static final Pattern PARENTHESIZED = Pattern.compile("\\([^)]*\\)");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private CriterionMatcher() {
     }
@@ -73,10 +77,8 @@ final class CriterionMatcher {
     }
 
     static String normalize(String name) {
-        return name.toLowerCase(Locale.ROOT)
-                .replaceAll("\\([^)]*\\)", " ")
-                .replaceAll("[^\\p{L}\\p{N}]+", " ")
-                .strip();
+        String lower = name.toLowerCase(Locale.ROOT);
+        return NOT_WORD.matcher(PARENTHESIZED.matcher(lower).replaceAll(" ")).replaceAll(" ").strip();
     }
 
     private static int editDistance(String a, String b) {

@@ -27,6 +27,14 @@ public interface Judge {
     /** Whether a sample needs a separate {@link #generateRubric} call before {@link #scoreSample}. */
     boolean needsRubricStep();
 
+    /**
+     * Whether each scored sample carries the preference analysis the judge wrote for it ({@link ScoredSample#analysis}),
+     * which paper Pro-M clusters and matches on.
+     */
+    default boolean writesAnalysis() {
+        return false;
+    }
+
     Judged<Persona> inducePersona(UserHistory history, long seed);
 
     Judged<Rubric> generateRubric(Persona persona, Scenario scenario, long seed);

@@ -94,6 +94,12 @@ public final class LlmJudge implements Judge {
         return options.format() == LlmJudgeOptions.Format.STAGED;
     }
 
+    /** In the {@code chain} format every sample writes its analysis before its criteria and verdict. */
+    @Override
+    public boolean writesAnalysis() {
+        return options.format() == LlmJudgeOptions.Format.CHAIN;
+    }
+
     /**
      * In the {@code chain} format there is no persona call: each sample's analysis is its persona. The persona
      * returned here only places the user among the prototypes, from their record ({@link HistoryEmbedding}).

@@ -2,7 +2,10 @@ package io.pgenrm.prototype;
 
 import java.util.List;
 
-/** A user prototype: a k-means cluster of persona embeddings, its centroid and its members' user ids. */
+/**
+ * A user prototype: a k-means cluster, its centroid and its members' ids (user ids, or in {@link ProMMode#PAPER} the
+ * ids of users' chain analyses, see {@link PrototypeIndex#ownerOf}).
+ */
 public record Prototype(int id, double[] centroid, List<String> members) {
     public Prototype {
         centroid = centroid.clone();

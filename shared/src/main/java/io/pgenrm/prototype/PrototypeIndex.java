@@ -12,32 +12,76 @@ import org.apache.commons.math3.ml.distance.EuclideanDistance;
 import org.apache.commons.math3.random.JDKRandomGenerator;
 
 /**
- * User prototypes: k-means++ over the unit-length persona embeddings of every user with signals (so Euclidean
- * clustering follows cosine similarity). Matching a user finds the nearest prototype by cosine and its members most
- * similar to the user, topping up from the next-nearest prototypes when a prototype has fewer members than asked for.
+ * User prototypes: k-means++ over unit-length embeddings (so Euclidean clustering follows cosine similarity). Matching
+ * a user finds the nearest prototype by cosine and its members most similar to the user, topping up from the
+ * next-nearest prototypes when a prototype has fewer members than asked for.
+ * <p>
+ * A member is a user ({@link ProMMode#PERSONA}), or one chain analysis of one of a user's past choices
+ * ({@link ProMMode#PAPER}): then {@code owners} names each member's user, several members may share one, and a match
+ * returns each user once, at their most similar member.
  */
 public final class PrototypeIndex {
     private static final int MAX_ITERATIONS = 100;
 
     private final List<Prototype> prototypes;
     private final Map<String, double[]> embeddings;
+    private final Map<String, String> owners;
+    private final ProMMode mode;
 
+    /** Prototypes whose members are users ({@code persona}). */
     public PrototypeIndex(List<Prototype> prototypes, Map<String, double[]> embeddings) {
+        this(prototypes, embeddings, Map.of(), ProMMode.PERSONA);
+    }
+
+    /** @param owners each member's user, where the member id is not the user id itself */
+    public PrototypeIndex(List<Prototype> prototypes, Map<String, double[]> embeddings, Map<String, String> owners,
+            ProMMode mode) {
         this.prototypes = List.copyOf(prototypes);
         this.embeddings = Map.copyOf(embeddings);
+        this.owners = Map.copyOf(owners);
+        this.mode = mode;
     }
 
     /** Clusters users; {@code k <= 0} picks about sqrt(n/2) prototypes; never more than there are users. */
     public static PrototypeIndex build(Map<String, double[]> embeddings, int k, long seed) {
+        Map<String, double[]> usable = usable(embeddings);
+        int clusters = k > 0 ? k : (int) Math.round(Math.sqrt(usable.size() / 2.0));
+        return new PrototypeIndex(cluster(usable, clusters, seed), usable, Map.of(), ProMMode.PERSONA);
+    }
+
+    /**
+     * Clusters chain analyses, each owned by the user whose past choice it analysed ({@code paper});
+     * {@code k <= 0} picks {@link ProMMode#PAPER_PROTOTYPES}; never more than there are analyses.
+     */
+    public static PrototypeIndex overAnalyses(Map<String, double[]> analyses, Map<String, String> owners, int k,
+            long seed) {
+        Map<String, double[]> usable = usable(analyses);
+        Map<String, String> owned = new LinkedHashMap<>();
+        for (String member : usable.keySet()) {
+            String owner = owners.get(member);
+            if (owner == null) {
+                throw new IllegalArgumentException("analysis " + member + " has no owner");
+            }
+            owned.put(member, owner);
+        }
+        return new PrototypeIndex(cluster(usable, k > 0 ? k : ProMMode.PAPER_PROTOTYPES, seed), usable, owned,
+                ProMMode.PAPER);
+    }
+
+    /** The nonzero vectors, at unit length, in member order (so a seed gives the same clusters in every process). */
+    private static Map<String, double[]> usable(Map<String, double[]> embeddings) {
         Map<String, double[]> usable = new LinkedHashMap<>();
         embeddings.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .filter(e -> !PersonaEmbedding.isZero(e.getValue()))
                 .forEach(e -> usable.put(e.getKey(), unit(e.getValue())));
+        return usable;
+    }
+
+    private static List<Prototype> cluster(Map<String, double[]> usable, int k, long seed) {
         if (usable.isEmpty()) {
-            return new PrototypeIndex(List.of(), Map.of());
+            return List.of();
         }
-        int clusters = k > 0 ? k : (int) Math.round(Math.sqrt(usable.size() / 2.0));
-        clusters = Math.max(1, Math.min(clusters, usable.size()));
+        int clusters = Math.max(1, Math.min(k, usable.size()));
         List<Point> points = usable.entrySet().stream().map(e -> new Point(e.getKey(), e.getValue())).toList();
         JDKRandomGenerator random = new JDKRandomGenerator();
         random.setSeed(seed);
@@ -49,10 +93,10 @@ public final class PrototypeIndex {
             if (cluster.getPoints().isEmpty()) {
                 continue;
             }
-            List<String> members = cluster.getPoints().stream().map(Point::userId).sorted().toList();
+            List<String> members = cluster.getPoints().stream().map(Point::memberId).sorted().toList();
             prototypes.add(new Prototype(prototypes.size(), cluster.getCenter().getPoint(), members));
         }
-        return new PrototypeIndex(prototypes, usable);
+        return prototypes;
     }
 
     public List<Prototype> prototypes() {
@@ -63,7 +107,19 @@ public final class PrototypeIndex {
         return embeddings;
     }
 
-    /** Nearest prototype and up to {@code m} most similar other users; user ids only, histories added by caller. */
+    public ProMMode mode() {
+        return mode;
+    }
+
+    /** The user a member belongs to: itself, unless it is one of a user's chain analyses. */
+    public String ownerOf(String member) {
+        return owners.getOrDefault(member, member);
+    }
+
+    /**
+     * Nearest prototype and up to {@code m} most similar other users, each once (at their most similar member); user
+     * ids only, histories added by caller.
+     */
     public Ranked match(String userId, double[] embedding, int m) {
         if (prototypes.isEmpty()) {
             return new Ranked(PrototypeMatch.NONE, 0, List.of());
@@ -77,18 +133,27 @@ public final class PrototypeIndex {
         }
         Prototype nearest = byDistance.get(0);
         double[] anchor = PersonaEmbedding.isZero(embedding) ? nearest.centroid() : embedding;
-        List<Ranked.Member> chosen = new ArrayList<>();
+        Map<String, Ranked.Member> chosen = new LinkedHashMap<>();
         for (Prototype prototype : byDistance) {
             if (chosen.size() >= m) {
                 break;
             }
-            prototype.members().stream().filter(member -> !member.equals(userId))
-                    .map(member -> new Ranked.Member(member, PersonaEmbedding.cosine(anchor, embeddings.get(member))))
+            List<Ranked.Member> ranked = prototype.members().stream()
+                    .map(member -> new Ranked.Member(ownerOf(member),
+                            PersonaEmbedding.cosine(anchor, embeddings.get(member))))
+                    .filter(member -> !member.userId().equals(userId))
                     .sorted(Comparator.comparingDouble((Ranked.Member r) -> -r.similarity())
                             .thenComparing(Ranked.Member::userId))
-                    .limit(m - chosen.size()).forEach(chosen::add);
+                    .toList();
+            for (Ranked.Member member : ranked) {
+                if (chosen.size() >= m) {
+                    break;
+                }
+                chosen.putIfAbsent(member.userId(), member);
+            }
         }
-        return new Ranked(nearest.id(), PersonaEmbedding.cosine(anchor, nearest.centroid()), chosen);
+        return new Ranked(nearest.id(), PersonaEmbedding.cosine(anchor, nearest.centroid()),
+                List.copyOf(chosen.values()));
     }
 
     private static double[] unit(double[] v) {
@@ -106,7 +171,7 @@ public final class PrototypeIndex {
         }
     }
 
-    private record Point(String userId, double[] vector) implements Clusterable {
+    private record Point(String memberId, double[] vector) implements Clusterable {
         @Override
         public double[] getPoint() {
             return vector;

@@ -12,6 +12,7 @@ public final class ConsoleSummary {
     public static String of(EvaluationReport report) {
         StringBuilder s = new StringBuilder();
         report.notes().forEach(note -> s.append("note: ").append(note).append('\n'));
+        s.append("Pro-M ").append(report.population().proM()).append('\n');
         for (PlanReport p : report.plans()) {
             s.append(String.format(Locale.ROOT, "plan %s  accuracy %s", p.plan(), p.accuracy().asPercent()));
             if (p.repeats() > 1) {

@@ -52,10 +52,10 @@ public final class HtmlPage {
         PopulationSetup pop = report.population();
         h.append(String.format(Locale.ROOT, "<p class=\"muted\">Input <code>%s</code>, backend <code>%s</code>: "
                 + "%d users, %d items per run (%d rejected input rows among them), %d repeat%s per plan. "
-                + "Population: %d personas induced, %d prototypes, %d calls, %.1f s.</p>%n", escape(report.input()),
-                escape(report.backend()), report.users(), report.itemsPerRun(), report.rejectedRows().size(),
-                report.repeats(), report.repeats() == 1 ? "" : "s", pop.personas(), pop.prototypes(), pop.calls(),
-                pop.wallMillis() / 1000.0));
+                + "Population: %d personas induced, %d prototypes, %d calls, %.1f s. Pro-M %s.</p>%n",
+                escape(report.input()), escape(report.backend()), report.users(), report.itemsPerRun(),
+                report.rejectedRows().size(), report.repeats(), report.repeats() == 1 ? "" : "s", pop.personas(),
+                pop.prototypes(), pop.calls(), pop.wallMillis() / 1000.0, escape(pop.proM())));
 
         h.append("<h2>Accuracy with 95% intervals, beside the baselines</h2>\n");
         intervalTable(h, report);

@@ -24,8 +24,11 @@ import io.pgenrm.judge.Judged;
 import io.pgenrm.judge.SampleRequest;
 import io.pgenrm.judge.ScoredSample;
 import io.pgenrm.local.PopulationRewardModel;
+import io.pgenrm.local.TextEmbedder;
+import io.pgenrm.prototype.AnalysisEmbedding;
 import io.pgenrm.prototype.Neighbour;
 import io.pgenrm.prototype.PersonaEmbedding;
+import io.pgenrm.prototype.ProMMode;
 import io.pgenrm.prototype.PrototypeIndex;
 import io.pgenrm.prototype.PrototypeMatch;
 import java.util.ArrayList;
@@ -45,14 +48,22 @@ public final class DirectEvaluationSteps implements EvaluationSteps {
     private final PrototypeCatalog prototypes;
     private final UserDirectory users;
     private final int maxResamples;
+    private final TextEmbedder analysisEmbedder;
 
     public DirectEvaluationSteps(Judge judge, PersonaCache personas, PrototypeCatalog prototypes,
             UserDirectory users, int maxResamples) {
+        this(judge, personas, prototypes, users, maxResamples, null);
+    }
+
+    /** @param analysisEmbedder embeds chain analyses, to match them against prototypes built for paper Pro-M */
+    public DirectEvaluationSteps(Judge judge, PersonaCache personas, PrototypeCatalog prototypes,
+            UserDirectory users, int maxResamples, TextEmbedder analysisEmbedder) {
         this.judge = judge;
         this.personas = personas;
         this.prototypes = prototypes;
         this.users = users;
         this.maxResamples = maxResamples;
+        this.analysisEmbedder = analysisEmbedder;
     }
 
     public Judge judge() {
@@ -84,7 +95,9 @@ public final class DirectEvaluationSteps implements EvaluationSteps {
             return PrototypeMatch.none();
         }
         PrototypeIndex index = prototypes.index();
-        double[] embedding = request.persona() == null ? new double[0] : PersonaEmbedding.of(request.persona());
+        double[] embedding = request.persona() == null ? new double[0]
+                : index.mode() == ProMMode.PAPER ? analysisVector(request.persona())
+                : PersonaEmbedding.of(request.persona());
         PrototypeIndex.Ranked ranked = index.match(request.userId(),
                 embedding.length == 0 ? new double[dimensionsOf(index)] : embedding, request.neighbours());
         List<Neighbour> neighbours = new ArrayList<>();
@@ -93,6 +106,20 @@ public final class DirectEvaluationSteps implements EvaluationSteps {
                     .ifPresent(history -> neighbours.add(new Neighbour(member.userId(), member.similarity(), history)));
         }
         return new PrototypeMatch(ranked.prototypeId(), ranked.similarity(), neighbours);
+    }
+
+    /** Paper Pro-M places the user by the analysis their own chain wrote for the item; none places nobody. */
+    private double[] analysisVector(Persona persona) {
+        if (analysisEmbedder == null) {
+            throw new IllegalStateException("these prototypes cluster chain analyses (paper Pro-M), and this process "
+                    + "has no embedder to place an analysis among them");
+        }
+        return AnalysisEmbedding.of(analysisEmbedder, persona.analysis());
+    }
+
+    @Override
+    public ProMMode proM() {
+        return prototypes.index().mode();
     }
 
     @Override

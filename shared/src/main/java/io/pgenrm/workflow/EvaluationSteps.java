@@ -16,6 +16,7 @@ import io.pgenrm.domain.EvaluationChain;
 import io.pgenrm.domain.EvaluationResult;
 import io.pgenrm.domain.UserHistory;
 import io.pgenrm.local.PopulationRewardModel;
+import io.pgenrm.prototype.ProMMode;
 import io.pgenrm.prototype.PrototypeMatch;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,14 @@ public interface EvaluationSteps {
     ChainsResponse scoreSamples(List<ScoreSampleRequest> samples);
 
     EvaluationResult aggregateScores(AggregateScoresRequest request);
+
+    /**
+     * Which Pro-M the current prototypes were built for. Not a deployed function: the in-process workflow orders its
+     * steps by it, since {@code paper} matches the analysis of the user's own chain, so their samples come first.
+     */
+    default ProMMode proM() {
+        return ProMMode.PERSONA;
+    }
 
     /**
      * Learns what the whole population prefers, before any persona is induced, where the backend refines personas

@@ -24,6 +24,7 @@ import io.pgenrm.domain.UserHistory;
 import io.pgenrm.judge.InferenceCallException;
 import io.pgenrm.judge.JudgeOutputException;
 import io.pgenrm.prototype.Neighbour;
+import io.pgenrm.prototype.ProMMode;
 import io.pgenrm.prototype.PrototypeMatch;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +41,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * One evaluation in-process: persona, prototype match, every Ind-N and Pro-M sample at once on a bounded pool (its
- * size caps the inference calls in flight), then aggregation. A sample that fails, or is still running when the
+ * size caps the inference calls in flight), then aggregation. With paper Pro-M the user's own samples run before the
+ * match, which reads their analysis, and the neighbours' after it. A sample that fails, or is still running when the
  * evaluation's deadline passes, is recorded as failed, not fatal.
  */
 public final class EvaluationWorkflow {
@@ -71,12 +73,27 @@ public final class EvaluationWorkflow {
         EvaluateRequest request = new EvaluateRequest(input.requestId(), input.userId(), history, input.scenario(),
                 input.scaling());
         PersonaResponse self = steps.inducePersona(new InducePersonaRequest(history, 0));
-        PrototypeMatch match = request.scaling().pro() == 0 ? PrototypeMatch.none()
-                : steps.matchPrototype(new MatchPrototypeRequest(request.userId(), self.persona(),
-                        request.scaling().pro()));
-        SamplePlan plan = steps.planSamples(new PlanSamplesRequest(request, match));
-        List<EvaluationChain> chains = runSamples(request, self.persona(), plan.tasks(),
-                started + deadline.toNanos());
+        long deadlineNanos = started + deadline.toNanos();
+        PrototypeMatch match;
+        List<EvaluationChain> chains;
+        if (request.scaling().pro() > 0 && steps.proM() == ProMMode.PAPER) {
+            // The match reads the analysis the user's own chain wrote for this item, so those samples run first.
+            SamplePlan own = steps.planSamples(new PlanSamplesRequest(request, PrototypeMatch.none()));
+            chains = new ArrayList<>(runSamples(request, self.persona(), own.tasks(), deadlineNanos));
+            Persona analysed = chains.stream().filter(c -> c.source() == SampleSource.SELF && c.scored())
+                    .map(EvaluationChain::persona).findFirst().orElse(self.persona());
+            match = steps.matchPrototype(new MatchPrototypeRequest(request.userId(), analysed,
+                    request.scaling().pro()));
+            List<SampleTask> neighbours = steps.planSamples(new PlanSamplesRequest(request, match)).tasks().stream()
+                    .filter(task -> task.source() == SampleSource.NEIGHBOUR).toList();
+            chains.addAll(runSamples(request, self.persona(), neighbours, deadlineNanos));
+        } else {
+            match = request.scaling().pro() == 0 ? PrototypeMatch.none()
+                    : steps.matchPrototype(new MatchPrototypeRequest(request.userId(), self.persona(),
+                            request.scaling().pro()));
+            SamplePlan plan = steps.planSamples(new PlanSamplesRequest(request, match));
+            chains = runSamples(request, self.persona(), plan.tasks(), deadlineNanos);
+        }
         EvaluationResult result = steps.aggregateScores(new AggregateScoresRequest(request.userId(),
                 request.scenario().candidates().size(), request.scaling(), chains, match.prototypeId(),
                 match.neighbours().stream().map(Neighbour::userId).toList()));

@@ -14,11 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import io.pgenrm.fuzz.RandomInputs;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 
 /**
  * Hostile request bodies, generated: token soup, random bytes, and valid bodies with values swapped for other types
@@ -30,35 +28,37 @@ class RequestReaderPropertiesTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Pattern PATH = Pattern.compile("body|[\\w$]+(\\[\\d+])*(\\.[^.\\[\\]]+(\\[\\d+])*)*");
     private static final List<Class<?>> TYPES = List.copyOf(ValidRequests.bodies().keySet());
-    private static final String[] TOKENS = {"{", "}", "[", "]", ",", ":", "\"", "\"userId\"", "\"u\"", "\"history\"",
+    private static final List<String> TOKENS = Arrays.asList("{", "}", "[", "]", ",", ":", "\"", "\"userId\"", "\"u\"", "\"history\"",
             "\"scenario\"", "\"candidates\"", "\"context\"", "\"role\"", "\"content\"", "\"scaling\"", "\"ind\"",
             "\"chains\"", "\"row\"", "\"user_id\"", "\"profile\"", "\"status\"", "\"OK\"", "\"SELF\"", "0", "-1",
             "1e400", "9223372036854775808", "1.5", "true", "null", "NaN", " ", "\n", "\\u0000", "\"\\ud800\"",
-            "\u00e9", "/*", "'", "\ufeff"};
+            "\u00e9", "/*", "'", "\ufeff");
     private final RequestReader reader = new RequestReader();
 
-    @Provide
-    Arbitrary<Class<?>> types() {
-        return Arbitraries.of(TYPES);
+    record Body(Class<?> type, byte[] bytes) {
+        @Override
+        public String toString() {
+            return type.getSimpleName() + ": " + new String(bytes, StandardCharsets.UTF_8);
+        }
     }
 
-    @Provide
-    Arbitrary<byte[]> soup() {
-        Arbitrary<byte[]> tokens = Arbitraries.of(TOKENS).list().ofMaxSize(60)
-                .map(parts -> String.join("", parts).getBytes(StandardCharsets.UTF_8));
-        Arbitrary<byte[]> bytes = Arbitraries.bytes().array(byte[].class).ofMaxSize(200);
-        return Arbitraries.oneOf(tokens, bytes);
+    @Test
+    void anyBodyIsReadOrRefusedNamingAField() {
+        RandomInputs.forAll(21, 3000, in -> new Body(in.pick(TYPES), in.coin()
+                ? in.soup(TOKENS, 60).getBytes(StandardCharsets.UTF_8) : in.bytes(200)),
+                body -> readOrRefuse(body.type(), body.bytes()));
     }
 
-    @Property(tries = 3000)
-    void anyBodyIsReadOrRefusedNamingAField(@ForAll("types") Class<?> type, @ForAll("soup") byte[] body) {
-        readOrRefuse(type, body);
-    }
-
-    @Property(tries = 4000)
-    void anyMutationOfAValidBodyIsReadOrRefusedNamingAField(@ForAll("types") Class<?> type, @ForAll long seed)
-            throws Exception {
-        readOrRefuse(type, mutate(ValidRequests.bodies().get(type), new SplittableRandom(seed)));
+    @Test
+    void anyMutationOfAValidBodyIsReadOrRefusedNamingAField() {
+        RandomInputs.forAll(22, 4000, in -> {
+            Class<?> type = in.pick(TYPES);
+            try {
+                return new Body(type, mutate(ValidRequests.bodies().get(type), new SplittableRandom(in.nextLong())));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, body -> readOrRefuse(body.type(), body.bytes()));
     }
 
     private void readOrRefuse(Class<?> type, byte[] body) {

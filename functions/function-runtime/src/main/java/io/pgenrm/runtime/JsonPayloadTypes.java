@@ -42,6 +42,18 @@ import io.pgenrm.domain.UserHistory;
 import io.pgenrm.domain.UserProfile;
 import io.pgenrm.local.PopulationRewardModel;
 import io.pgenrm.prototype.Neighbour;
+import io.pgenrm.reward.GroupOutcome;
+import io.pgenrm.reward.ItemRewards;
+import io.pgenrm.reward.OpenRlhfRequest;
+import io.pgenrm.reward.OpenRlhfResponse;
+import io.pgenrm.reward.ResponseReward;
+import io.pgenrm.reward.RewardItem;
+import io.pgenrm.reward.RewardPlan;
+import io.pgenrm.reward.RewardRequest;
+import io.pgenrm.reward.RewardResponse;
+import io.pgenrm.reward.RewardUsage;
+import io.pgenrm.runtime.aws.FunctionUrlRequest;
+import io.pgenrm.runtime.aws.FunctionUrlResponse;
 import io.pgenrm.prototype.PrototypeMatch;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -70,6 +82,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
     BenchmarkRow.class, BenchmarkRow.Response.class, ItemOutcome.class, ItemStatus.class,
     // the local backend's population model, stored with the population (buildPopulation) and read by --model
     PopulationRewardModel.class, PopulationRewardModel.Penalties.class, PopulationRewardModel.Provenance.class,
+    // the reward API (RewardJson), and the function URL envelope it crosses Lambda in
+    RewardRequest.class, RewardItem.class, RewardPlan.class, RewardResponse.class, ItemRewards.class,
+    ResponseReward.class, GroupOutcome.class, RewardUsage.class, OpenRlhfRequest.class, OpenRlhfResponse.class,
+    FunctionUrlRequest.class, FunctionUrlRequest.RequestContext.class, FunctionUrlRequest.Http.class,
+    FunctionUrlResponse.class,
 })
 public final class JsonPayloadTypes {
     private JsonPayloadTypes() {

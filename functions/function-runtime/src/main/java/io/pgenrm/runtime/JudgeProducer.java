@@ -76,7 +76,8 @@ public class JudgeProducer {
 
     @Produces
     @ApplicationScoped
-    EvaluationSteps steps(Judge judge, PersonaCache cache, CurrentPopulation population, PgenrmConfig config) {
-        return new DirectEvaluationSteps(judge, cache, population, population, config.maxResamples());
+    EvaluationSteps steps(Judge judge, PersonaCache cache, CurrentPopulation population, PgenrmConfig config,
+            TextEmbedder embedder) {
+        return new DirectEvaluationSteps(judge, cache, population, population, config.maxResamples(), embedder);
     }
 }

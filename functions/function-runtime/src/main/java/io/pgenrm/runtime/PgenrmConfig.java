@@ -42,6 +42,82 @@ public interface PgenrmConfig {
 
     Local local();
 
+    ProM proM();
+
+    /** How Pro-M finds a user's neighbours ({@code pgenrm evaluate --pro-m} overrides it for one batch). */
+    interface ProM {
+        /**
+         * {@code persona}: one vector per user. {@code paper}: as the P-GenRM paper, prototypes of the chains'
+         * analyses per user and past choice, matched by the analysis of the user's own chain for the item (llm
+         * backend, chain format).
+         */
+        @WithDefault("persona")
+        String mode();
+    }
+
+    Reward reward();
+
+    /** The reward API for RL trainers ({@code POST /v1/rewards}, {@code POST /get_reward}). */
+    interface Reward {
+        /** Ind-N of the plan a request gets when it names none (OpenRLHF's never does). */
+        @WithDefault("4")
+        int ind();
+
+        @WithDefault("4")
+        int pro();
+
+        @WithDefault("0.5")
+        double selfWeight();
+
+        @WithDefault("0.5")
+        double prototypeWeight();
+
+        /** Pro-M of a cold-start user (no history, no profile) whose plan has none: the prototype's users judge. */
+        @WithDefault("4")
+        int coldStartPro();
+
+        /** Time a request may take; OpenRLHF waits 180 s. Groups without a verdict by then get an error. */
+        @WithDefault("PT150S")
+        Duration deadline();
+
+        /** Evaluations kept for identical requests (and for GET /v1/evaluations/{id}); 0 turns the cache off. */
+        @WithDefault("1024")
+        int cacheSize();
+
+        Limits limits();
+
+        /** Per-request caps: over one, a request is answered 413 (sizes) or 400 (plan), naming the field. */
+        interface Limits {
+            /** Items of /v1/rewards, queries of /get_reward. */
+            @WithDefault("8192")
+            int maxItems();
+
+            /** Responses in all items together. */
+            @WithDefault("8192")
+            int maxResponses();
+
+            @WithDefault("64")
+            int maxResponsesPerItem();
+
+            /** History pairs of an inline user. */
+            @WithDefault("256")
+            int maxHistoryPairs();
+
+            /** Characters of any one text: a message, a response, a query, a history answer. */
+            @WithDefault("65536")
+            int maxTextChars();
+
+            @WithDefault("16")
+            int maxInd();
+
+            @WithDefault("16")
+            int maxPro();
+
+            @WithDefault("67108864")
+            long maxBodyBytes();
+        }
+    }
+
     interface Local {
         /**
          * A population reward model written by {@code pgenrm fit}. Unset: each batch learns one from its own train

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Answers client errors with a JSON body naming the field, {@code {"field": ..., "error": ...}}, for every function
  * served over HTTP: a request a function refuses ({@link InvalidInputException}) gets a 400, a body over
- * {@code quarkus.http.limits.max-body-size} a 413 naming {@code body}, and any other bare 400 a message naming
+ * {@code pgenrm.functions.max-body-size} a 413 naming {@code body}, and any other bare 400 a message naming
  * {@code body}. Bodies are read strictly before any function runs ({@link StrictRequestBodies}), so a field named here
  * is the one that was sent, with its full path.
  */
@@ -24,8 +24,9 @@ public class ClientErrorResponses {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final long maxBodyBytes;
+    private final java.util.Set<String> functionPaths = StrictRequestBodies.inputTypes().keySet();
 
-    ClientErrorResponses(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody) {
+    ClientErrorResponses(@ConfigProperty(name = "pgenrm.functions.max-body-size") MemorySize maxBody) {
         this.maxBodyBytes = maxBody.asLongValue();
     }
 
@@ -37,9 +38,9 @@ public class ClientErrorResponses {
         InvalidInputException invalid = find(context.failure(), InvalidInputException.class);
         if (invalid != null) {
             answer(context, 400, invalid.field(), invalid.getMessage());
-        } else if (context.statusCode() == 413) {
+        } else if (context.statusCode() == 413 && functionPaths.contains(context.normalizedPath())) {
             answer(context, 413, "body", "body: is larger than the " + maxBodyBytes + "-byte limit "
-                    + "(quarkus.http.limits.max-body-size)");
+                    + "(pgenrm.functions.max-body-size)");
         } else if (context.statusCode() == 400) {
             answer(context, 400, "body", "body: a JSON object matching the function's input is required");
         } else {

@@ -16,6 +16,7 @@ import io.pgenrm.judge.Judge;
 import io.pgenrm.local.PopulationLearner;
 import io.pgenrm.local.RewardModelFile;
 import io.pgenrm.local.TextEmbedder;
+import io.pgenrm.prototype.ProMMode;
 import io.pgenrm.report.ConsoleSummary;
 import io.pgenrm.report.EvaluationReport;
 import io.pgenrm.report.PlanReport;
@@ -94,8 +95,16 @@ public class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--prototype-weight", defaultValue = "0.5", description = "Weight of the Pro-M mean.")
     double prototypeWeight;
 
-    @Option(names = "--prototypes", defaultValue = "0", description = "Number of prototypes (0 = about sqrt(users/2)).")
+    @Option(names = "--prototypes", defaultValue = "0", description = "Number of prototypes (0 = about "
+            + "sqrt(users/2), or 100 with --pro-m paper).")
     int prototypes;
+
+    @Option(names = "--pro-m", paramLabel = "MODE", converter = ProMConverter.class, description = "How Pro-M finds "
+            + "neighbours: persona (one vector per user) or paper (as the P-GenRM paper: prototypes of the chains' "
+            + "analyses of every user's past choices, matched by the analysis of the user's own chain for the item; "
+            + "llm backend, chain format; one more request per history pair to build). Default: pgenrm.pro-m.mode "
+            + "(PGENRM_PRO_M), else persona.")
+    ProMMode proM;
 
     @Option(names = "--run-id", description = "Run id; rerunning with the same id resumes (default: derived "
             + "from file, backend and scaling). With several plans each run appends its plan (-ind4-pro4); repeats "
@@ -148,6 +157,7 @@ public class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<PlanSize> sizes = planSizes();
         List<ScalingPlan> scalings = scalings(sizes);
+        ProMMode mode = proMMode();
         BenchmarkDataset data;
         try {
             pinModel();
@@ -168,14 +178,14 @@ public class EvaluateCommand implements Callable<Integer> {
         try {
             long setupStarted = System.nanoTime();
             PopulationBuilder.Built built = PopulationBuilder.build(data.histories(), steps, samplePool, prototypes,
-                    PopulationBuilder.PROTOTYPE_SEED, input.getFileName().toString());
+                    PopulationBuilder.PROTOTYPE_SEED, input.getFileName().toString(), mode, embedder);
             populationStore.save(built.population(), built.personas());
             population.replace(built.population());
-            PopulationSetup setup = PopulationSetup.of(built.personas().size(),
-                    built.population().prototypes().prototypes().size(), built.cost(),
-                    (System.nanoTime() - setupStarted) / 1_000_000);
-            System.out.printf(Locale.ROOT, "pgenrm: %d personas induced, %d prototypes (%d calls, %.1f s)%n",
-                    setup.personas(), setup.prototypes(), setup.calls(), setup.wallMillis() / 1000.0);
+            PopulationSetup setup = PopulationSetup.of(built.personas().size(), built.population().prototypes(),
+                    built.cost(), (System.nanoTime() - setupStarted) / 1_000_000);
+            System.out.printf(Locale.ROOT, "pgenrm: %d personas induced, %d prototypes (%d calls, %.1f s); Pro-M %s%n",
+                    setup.personas(), setup.prototypes(), setup.calls(), setup.wallMillis() / 1000.0,
+                    mode.label());
             for (PopulationBuilder.Failure failure : built.failures()) {
                 System.out.printf(Locale.ROOT, "pgenrm: no persona for user %s, left out of the prototypes: %s%n",
                         failure.userId(), failure.reason());
@@ -184,8 +194,10 @@ public class EvaluateCommand implements Callable<Integer> {
                     config.itemDeadline());
             BatchRunner runner = new BatchRunner(workflow, runs, itemPool);
             // Both-orders runs score differently, so they must not resume a single-order run of the same plan.
-            RunIds ids = RunIds.of(input.getFileName().toString(),
-                    judge.name() + populationFingerprint(built) + (bothOrders ? "-both-orders" : ""), runId, sizes);
+            // So are paper Pro-M runs, whose neighbours are other users.
+            RunIds ids = RunIds.of(input.getFileName().toString(), judge.name() + populationFingerprint(built)
+                    + (bothOrders ? "-both-orders" : "") + (mode == ProMMode.PAPER ? "-pro-m-paper" : ""), runId,
+                    sizes);
             List<PlanReport> planReports = new ArrayList<>();
             for (int p = 0; p < sizes.size(); p++) {
                 PlanSize size = sizes.get(p);
@@ -271,6 +283,22 @@ public class EvaluateCommand implements Callable<Integer> {
         return notes;
     }
 
+    /** --pro-m, else the configured one; paper needs a judge that writes an analysis with every sample. */
+    private ProMMode proMMode() {
+        ProMMode mode;
+        try {
+            mode = proM != null ? proM : ProMMode.parse(config.proM().mode());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid pgenrm.pro-m.mode: " + e.getMessage());
+        }
+        if (mode == ProMMode.PAPER && !judge.writesAnalysis()) {
+            throw new ParameterException(spec.commandLine(), "Pro-M paper clusters the analyses that chains write "
+                    + "with each sample, and this backend (" + judge.name() + ") writes none: use PGENRM_BACKEND=llm "
+                    + "with PGENRM_LLM_FORMAT=chain, or --pro-m persona");
+        }
+        return mode;
+    }
+
     /** The plans of --plans in their order without repeats, else the one plan of --ind/--pro. */
     private List<PlanSize> planSizes() {
         if (plans == null) {
@@ -306,6 +334,17 @@ public class EvaluateCommand implements Callable<Integer> {
         public PlanSize convert(String value) {
             try {
                 return PlanSize.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class ProMConverter implements ITypeConverter<ProMMode> {
+        @Override
+        public ProMMode convert(String value) {
+            try {
+                return ProMMode.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

@@ -1,9 +1,26 @@
 package io.pgenrm.app;
 
+import io.pgenrm.bench.BenchmarkDataset;
+import io.pgenrm.bench.UserProfiles;
+import io.pgenrm.domain.InvalidInputException;
+import io.pgenrm.runtime.CurrentPopulation;
+import io.pgenrm.runtime.PgenrmConfig;
+import io.pgenrm.workflow.EvaluationSteps;
+import io.pgenrm.workflow.PopulationBuilder;
+import io.pgenrm.workflow.PopulationStore;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,8 +53,9 @@ public class LocalCommands implements Runnable {
     @Dependent
     @Unremovable
     @Command(name = "serve", mixinStandardHelpOptions = true,
-            description = "Serve every function over HTTP until stopped.")
-    static class ServeCommand implements Runnable {
+            description = "Serve every function, and the reward API (POST /v1/rewards, POST /get_reward), over HTTP "
+                    + "until stopped.")
+    static class ServeCommand implements Callable<Integer> {
         /** Read by {@link HttpListener} before Quarkus starts, since the listener opens with the application. */
         @Option(names = "--host", paramLabel = "ADDRESS", description = "Address to listen on, e.g. 0.0.0.0 for "
                 + "every interface (default: PGENRM_HTTP_HOST, else 127.0.0.1). Any address beyond loopback "
@@ -45,9 +63,66 @@ public class LocalCommands implements Runnable {
                 + "KEY' or 'X-API-Key: KEY'.")
         String host;
 
+        @Option(names = "--users", paramLabel = "FILE", description = "PersonalRewardBench JSONL whose history rows "
+                + "(train, val) are the users to serve: their personas and prototypes are built at start and saved. "
+                + "Default: the population last saved in the data directory (by evaluate, buildPopulation or serve).")
+        Path users;
+
+        @Option(names = "--profiles", paramLabel = "FILE", description = "JSONL of {\"user_id\", \"profile\"} "
+                + "lines for --users, as for evaluate.")
+        Path profiles;
+
+        @Option(names = "--prototypes", defaultValue = "0", description = "Prototypes for --users (0 = about "
+                + "sqrt(users/2)).")
+        int prototypes;
+
+        @Inject
+        EvaluationSteps steps;
+
+        @Inject
+        CurrentPopulation population;
+
+        @Inject
+        PopulationStore store;
+
+        @Inject
+        PgenrmConfig config;
+
         @Override
-        public void run() {
+        public Integer call() {
+            if (users != null) {
+                try {
+                    serveUsers();
+                } catch (NoSuchFileException e) {
+                    System.err.println("pgenrm: no such file: " + e.getFile());
+                    return 2;
+                } catch (IOException | InvalidInputException e) {
+                    System.err.println("pgenrm: " + e.getMessage());
+                    return 2;
+                }
+            }
             Quarkus.waitForExit();
+            return 0;
+        }
+
+        /** Requests that arrive before this is done are answered for the population served until then. */
+        private void serveUsers() throws IOException {
+            BenchmarkDataset data = BenchmarkDataset.load(users,
+                    profiles == null ? Map.of() : UserProfiles.load(profiles));
+            ExecutorService pool = Executors.newFixedThreadPool(config.maxInFlight());
+            try {
+                long started = System.nanoTime();
+                PopulationBuilder.Built built = PopulationBuilder.build(data.histories(), steps, pool, prototypes,
+                        PopulationBuilder.PROTOTYPE_SEED, users.getFileName().toString());
+                store.save(built.population(), built.personas());
+                population.replace(built.population());
+                System.out.printf(Locale.ROOT, "pgenrm: serving %d users with %d prototypes from %s (%d failed, "
+                        + "%.1f s)%n", built.population().users().size(),
+                        built.population().prototypes().prototypes().size(), users, built.failures().size(),
+                        (System.nanoTime() - started) / 1e9);
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 }

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Reads every function's request body strictly ({@link RequestReader}) before Funqy does: Funqy's own reader ignores
  * unknown fields, coerces types and only answers a bare 400. A body that {@link RequestReader} refuses gets a 400
- * naming the field; one larger than {@code quarkus.http.limits.max-body-size} a 413 naming {@code body}
+ * naming the field; one larger than {@code pgenrm.functions.max-body-size} a 413 naming {@code body}
  * ({@link ClientErrorResponses}). A body that passes is handed on to Funqy unchanged.
  */
 @ApplicationScoped
@@ -39,7 +39,7 @@ public class StrictRequestBodies {
     private final Map<String, Class<?>> inputTypes = inputTypes();
     private final long maxBodyBytes;
 
-    StrictRequestBodies(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody) {
+    StrictRequestBodies(@ConfigProperty(name = "pgenrm.functions.max-body-size") MemorySize maxBody) {
         this.maxBodyBytes = maxBody.asLongValue();
     }
 

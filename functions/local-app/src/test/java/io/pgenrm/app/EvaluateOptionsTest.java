@@ -3,6 +3,9 @@ package io.pgenrm.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgenrm.bench.PlanSize;
+import io.pgenrm.local.BgeSmallEmbedder;
+import io.pgenrm.local.LocalJudge;
+import io.pgenrm.prototype.ProMMode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -53,6 +56,29 @@ class EvaluateOptionsTest {
     void badWeightsFailBeforeAnythingRuns() {
         assertThat(execute("data.jsonl", "--plans", "ind1,ind4pro4", "--self-weight", "-1")).isEqualTo(2);
         assertThat(err.toString()).contains("Invalid --self-weight/--prototype-weight: scaling.selfWeight: must be >= 0");
+    }
+
+    @Test
+    void proMIsPersonaOrPaper() {
+        EvaluateCommand command = new EvaluateCommand();
+        new CommandLine(command).parseArgs("data.jsonl", "--pro-m", "paper");
+
+        assertThat(command.proM).isEqualTo(ProMMode.PAPER);
+        assertThat(execute("data.jsonl", "--pro-m", "nearest")).isEqualTo(2);
+        assertThat(err.toString()).contains("Invalid value for option '--pro-m'")
+                .contains("Pro-M must be \"persona\" or \"paper\", got \"nearest\"");
+    }
+
+    @Test
+    void paperProMIsRefusedBeforeAnythingRunsWhenTheBackendWritesNoAnalyses() {
+        EvaluateCommand command = new EvaluateCommand();
+        command.judge = new LocalJudge(new BgeSmallEmbedder());
+        CommandLine cli = new CommandLine(command);
+        cli.setErr(new PrintWriter(err));
+
+        assertThat(cli.execute("no-such-file.jsonl", "--pro-m", "paper")).isEqualTo(2);
+        assertThat(err.toString()).contains("Pro-M paper clusters the analyses that chains write with each sample, "
+                + "and this backend (local) writes none: use PGENRM_BACKEND=llm with PGENRM_LLM_FORMAT=chain");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.pgenrm.bench.ItemOutcome;
 import io.pgenrm.bench.RunInfo;
 import io.pgenrm.bench.RunStore;
 import io.pgenrm.domain.ScalingPlan;
+import io.pgenrm.persistence.StoredRuns;
 import io.pgenrm.runtime.CurrentPopulation;
 import io.pgenrm.runtime.testing.EmbeddedPostgresTestResource;
 import io.pgenrm.workflow.EvaluationSteps;
@@ -38,6 +39,9 @@ class RunStorePersistenceTest {
 
     @Inject
     RunStore runs;
+
+    @Inject
+    StoredRuns storedRuns;
 
     @Inject
     PopulationStore populationStore;
@@ -105,6 +109,10 @@ class RunStorePersistenceTest {
                     .containsExactlyInAnyOrderElementsOf(full.items().stream().map(BenchmarkItem::itemId).toList())
                     .doesNotHaveDuplicates();
             assertThat(second.accuracy()).isGreaterThan(0.5);
+            // Each item keeps the scenario it was judged on, candidates in the order its result refers to.
+            BenchmarkItem some = full.items().get(full.items().size() - 1);
+            assertThat(storedRuns.item("resume-run", some.itemId())).get()
+                    .satisfies(item -> assertThat(item.scenario()).isEqualTo(some.toRequest(run.scaling()).scenario()));
         } finally {
             itemPool.shutdownNow();
             pool.shutdownNow();

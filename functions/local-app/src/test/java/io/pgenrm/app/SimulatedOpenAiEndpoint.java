@@ -19,6 +19,8 @@ import java.util.Map;
 public class SimulatedOpenAiEndpoint implements QuarkusTestResourceLifecycleManager {
     static final String MALFORMED_MARKER = "PLEASE-BREAK-THE-JUDGE";
     static final String FLAKY_MARKER = "FLAKY-ENDPOINT";
+    /** Scoring requests holding this take 5 s: longer than a short reward deadline. */
+    static final String SLOW_MARKER = "SLOW-ENDPOINT";
     private static final ObjectMapper JSON = new ObjectMapper();
     private WireMockServer server;
 
@@ -44,6 +46,9 @@ public class SimulatedOpenAiEndpoint implements QuarkusTestResourceLifecycleMana
                 .whenScenarioStateIs(Scenario.STARTED).withRequestBody(containing(FLAKY_MARKER))
                 .willReturn(aResponse().withStatus(500).withBody("{\"error\": \"overloaded\"}"))
                 .willSetStateTo("recovered"));
+        server.stubFor(post(urlEqualTo("/v1/chat/completions")).atPriority(1)
+                .withRequestBody(containing(SLOW_MARKER)).withRequestBody(containing("score every response"))
+                .willReturn(completion("<JSON_START>{\"scores\": {}}<JSON_END>").withFixedDelay(5000)));
         return Map.of("quarkus.langchain4j.openai.base-url", server.baseUrl() + "/v1");
     }
 

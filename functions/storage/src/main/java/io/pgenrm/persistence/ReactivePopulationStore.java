@@ -3,6 +3,7 @@ package io.pgenrm.persistence;
 import io.pgenrm.domain.Persona;
 import io.pgenrm.domain.UserHistory;
 import io.pgenrm.local.PopulationRewardModel;
+import io.pgenrm.prototype.ProMMode;
 import io.pgenrm.prototype.Prototype;
 import io.pgenrm.prototype.PrototypeIndex;
 import io.pgenrm.workflow.Population;
@@ -18,7 +19,10 @@ import java.util.List;
 import java.util.Map;
 import org.hibernate.reactive.mutiny.Mutiny;
 
-/** Users, personas and the prototype snapshot in PostgreSQL; a new snapshot replaces the previous one whole. */
+/**
+ * Users, personas and the prototype snapshot in PostgreSQL; a new snapshot replaces the previous one whole, and its
+ * build row records which Pro-M its prototypes serve.
+ */
 @ApplicationScoped
 public class ReactivePopulationStore implements PopulationStore {
     @Inject
@@ -52,7 +56,8 @@ public class ReactivePopulationStore implements PopulationStore {
             for (Prototype prototype : population.prototypes().prototypes()) {
                 for (String member : prototype.members()) {
                     PrototypeMembershipEntity m = new PrototypeMembershipEntity();
-                    m.userId = member;
+                    m.memberId = member;
+                    m.userId = population.prototypes().ownerOf(member);
                     m.prototypeId = prototype.id();
                     m.embeddingJson = json.write(population.prototypes().embeddings().get(member));
                     entities.add(m);
@@ -60,10 +65,11 @@ public class ReactivePopulationStore implements PopulationStore {
             }
             return chain.chain(() -> session.mergeAll(entities.toArray()))
                     .chain(() -> savePersonas(session, personas))
-                    .chain(() -> population.rewardModel() == null
-                            ? session.createNativeQuery("insert into population_builds default values").executeUpdate()
-                            : session.createNativeQuery("insert into population_builds (reward_model_json) values (:m)")
-                                    .setParameter("m", json.write(population.rewardModel())).executeUpdate())
+                    .chain(() -> session.createNativeQuery("insert into population_builds (reward_model_json, pro_m) "
+                            + "values (:m, :p)")
+                            .setParameter("m", population.rewardModel() == null ? null
+                                    : json.write(population.rewardModel()))
+                            .setParameter("p", population.prototypes().mode().label()).executeUpdate())
                     .replaceWithVoid();
         }));
     }
@@ -98,11 +104,13 @@ public class ReactivePopulationStore implements PopulationStore {
                         PrototypeEntity.class).getResultList()
                         .chain(prototypes -> session.createSelectionQuery("from PrototypeMembershipEntity",
                                 PrototypeMembershipEntity.class).getResultList()
-                                .chain(members -> session.createNativeQuery("select reward_model_json from "
-                                        + "population_builds order by build_id desc limit 1", String.class)
+                                .chain(members -> session.createNativeQuery("select reward_model_json, pro_m from "
+                                        + "population_builds order by build_id desc limit 1", Object[].class)
                                         .getResultList()
-                                        .map(model -> assemble(users, prototypes, members,
-                                                model.isEmpty() ? null : model.get(0))))))));
+                                        .map(build -> assemble(users, prototypes, members,
+                                                build.isEmpty() ? null : (String) build.get(0)[0],
+                                                build.isEmpty() ? ProMMode.PERSONA
+                                                        : ProMMode.parse((String) build.get(0)[1]))))))));
     }
 
     @Override
@@ -114,21 +122,26 @@ public class ReactivePopulationStore implements PopulationStore {
     }
 
     private Population assemble(List<UserEntity> users, List<PrototypeEntity> prototypes,
-            List<PrototypeMembershipEntity> members, String rewardModelJson) {
+            List<PrototypeMembershipEntity> members, String rewardModelJson, ProMMode proM) {
         Map<String, UserHistory> histories = new LinkedHashMap<>();
         for (UserEntity user : users) {
             histories.put(user.userId, json.read(user.historyJson, UserHistory.class));
         }
         Map<Integer, List<String>> byPrototype = new HashMap<>();
         Map<String, double[]> embeddings = new HashMap<>();
+        Map<String, String> owners = new HashMap<>();
         for (PrototypeMembershipEntity m : members) {
-            byPrototype.computeIfAbsent(m.prototypeId, id -> new ArrayList<>()).add(m.userId);
-            embeddings.put(m.userId, json.read(m.embeddingJson, double[].class));
+            byPrototype.computeIfAbsent(m.prototypeId, id -> new ArrayList<>()).add(m.memberId);
+            embeddings.put(m.memberId, json.read(m.embeddingJson, double[].class));
+            if (!m.memberId.equals(m.userId)) {
+                owners.put(m.memberId, m.userId);
+            }
         }
         List<Prototype> list = prototypes.stream().map(p -> new Prototype(p.prototypeId,
                 json.read(p.centroidJson, double[].class), byPrototype.getOrDefault(p.prototypeId, List.of()).stream()
                         .sorted().toList())).toList();
-        return new Population(histories, new PrototypeIndex(list, embeddings), rewardModelJson == null ? null
+        return new Population(histories, new PrototypeIndex(list, embeddings, owners, proM), rewardModelJson == null
+                ? null
                 : json.read(rewardModelJson, PopulationRewardModel.class));
     }
 

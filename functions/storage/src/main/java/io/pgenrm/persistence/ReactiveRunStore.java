@@ -4,6 +4,7 @@ import io.pgenrm.bench.ItemOutcome;
 import io.pgenrm.bench.RunInfo;
 import io.pgenrm.bench.RunStore;
 import io.pgenrm.domain.EvaluationResult;
+import io.pgenrm.domain.Scenario;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,17 +53,18 @@ public class ReactiveRunStore implements RunStore {
      * processes resuming one run) cannot both store it, and neither fails.
      */
     @Override
-    public boolean recordItem(ItemOutcome outcome, EvaluationResult result) {
+    public boolean recordItem(ItemOutcome outcome, EvaluationResult result, Scenario scenario) {
         String outcomeJson = json.write(outcome);
         String resultJson = result == null ? null : json.write(result);
+        String scenarioJson = scenario == null ? null : json.write(scenario);
         Integer inserted = await(() -> sessions.withTransaction(session -> session.createNativeQuery(
-                "insert into batch_items (run_id, item_id, user_id, status, outcome_json, result_json, reason) "
-                        + "values (:run, :item, :user, :status, :outcome, :result, :reason) "
+                "insert into batch_items (run_id, item_id, user_id, status, outcome_json, result_json, reason, "
+                        + "scenario_json) values (:run, :item, :user, :status, :outcome, :result, :reason, :scenario) "
                         + "on conflict (run_id, item_id) do nothing")
                 .setParameter("run", outcome.runId()).setParameter("item", outcome.itemId())
                 .setParameter("user", outcome.userId()).setParameter("status", outcome.status().name())
                 .setParameter("outcome", outcomeJson).setParameter("result", resultJson)
-                .setParameter("reason", outcome.reason()).executeUpdate()));
+                .setParameter("reason", outcome.reason()).setParameter("scenario", scenarioJson).executeUpdate()));
         return inserted == 1;
     }
 
