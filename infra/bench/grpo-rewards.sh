@@ -4,7 +4,9 @@
 # the simulated endpoint with a fixed call latency and a concurrency cap. Writes
 # infra/bench/results/grpo-rewards-<date>.json:
 #   rewards/s against the ideal, ideal = cap / (latency x calls per reward), calls counted by the endpoint
-#   step latency p50 / p99, failed rewards, calls per group
+#   step latency p50 / p99, failed rewards, calls per group, CPU seconds per step of the server and the simulator
+# Two warm-up steps (other prompts) run first and are reported apart: a training run lasts hours, so the JVMs' first
+# seconds of compiling their hot paths are not its pace.
 #   infra/bench/grpo-rewards.sh [STEPS] [PROMPTS] [K] [LATENCY_MS] [CAP]      (defaults 20 64 8 200 64)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -23,7 +25,9 @@ sim=infra/inference-simulator/target/pgenrm-inference-simulator.jar
 
 # One user per prompt of a step, each with STEPS test rows: step s asks user i their s-th question. Their train rows
 # are the served users' histories; users the generator gave no history are cold-start users.
-java -jar "$sim" generate --users "$prompts" --test-per-user "$steps" --seed 11 --out "$work/users.jsonl" >/dev/null
+warmup=2
+java -jar "$sim" generate --users "$prompts" --test-per-user $((steps + warmup)) --seed 11 --out "$work/users.jsonl" \
+  >/dev/null
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 sim_port=$(free_port)
 app_port=$(free_port)
@@ -44,11 +48,11 @@ grep "pgenrm: serving" "$work/serve.log" || { cat "$work/serve.log"; exit 1; }
 mkdir -p infra/bench/results
 out="infra/bench/results/grpo-rewards-$(date +%Y-%m-%d).json"
 python3 - "$work/users.jsonl" "http://127.0.0.1:$app_port" "http://127.0.0.1:$sim_port" "$steps" "$prompts" "$k" \
-  "$latency" "$cap" "$out" "$app_pid" "$sim_pid" <<'PY'
+  "$latency" "$cap" "$out" "$app_pid" "$sim_pid" "$warmup" <<'PY'
 import json, os, platform, random, subprocess, sys, threading, time, urllib.request
 
-data, app, sim, steps, prompts, k, latency_ms, cap, out, app_pid, sim_pid = sys.argv[1:]
-steps, prompts, k, latency_ms, cap = int(steps), int(prompts), int(k), float(latency_ms), int(cap)
+data, app, sim, steps, prompts, k, latency_ms, cap, out, app_pid, sim_pid, warmup = sys.argv[1:]
+steps, prompts, k, latency_ms, cap, warmup = int(steps), int(prompts), int(k), float(latency_ms), int(cap), int(warmup)
 rows = [json.loads(line) for line in open(data)]
 users = sorted({r["user_id"] for r in rows})[:prompts]
 tests = {u: [r for r in rows if r["user_id"] == u and r["split"] == "test"] for u in users}
@@ -73,6 +77,26 @@ def cpu_seconds(pid):
 def calls():
     return post(sim + "/stats")["requests"]
 
+def run_step(step):
+    """One training step: every user's question of this step with K responses, in one request. Returns the answer."""
+    query, prompt_list, labels = [], [], []
+    for user in users:
+        row = tests[user][step % len(tests[user])]
+        prompt = chat(row["context"][-1]["content"])
+        group = [row["chosen"]["content"], row["rejected"]["content"]] + rng.sample(answers, k - 2)
+        for response in group[:k]:
+            query.append(prompt + response + "<|im_end|>")
+            prompt_list.append(prompt)
+            labels.append(user)
+    return post(app + "/get_reward", {"query": query, "prompts": prompt_list, "labels": labels})
+
+warmup_latencies = []
+for step in range(warmup):
+    t0 = time.monotonic()
+    run_step(steps + step)
+    warmup_latencies.append(round(time.monotonic() - t0, 2))
+    print("warm-up step %d/%d: %.2f s" % (step + 1, warmup, warmup_latencies[-1]), flush=True)
+
 # Calls in service at the endpoint, sampled while the steps run: near the cap means the cap was kept busy.
 in_service, running = [], True
 def sample_in_service():
@@ -87,17 +111,8 @@ cpu_before = {"server": cpu_seconds(app_pid), "simulator": cpu_seconds(sim_pid)}
 sampler.start()
 started = time.monotonic()
 for step in range(steps):
-    query, prompt_list, labels = [], [], []
-    for user in users:
-        row = tests[user][step % len(tests[user])]
-        prompt = chat(row["context"][-1]["content"])
-        group = [row["chosen"]["content"], row["rejected"]["content"]] + rng.sample(answers, k - 2)
-        for response in group[:k]:
-            query.append(prompt + response + "<|im_end|>")
-            prompt_list.append(prompt)
-            labels.append(user)
     t0 = time.monotonic()
-    answer = post(app + "/get_reward", {"query": query, "prompts": prompt_list, "labels": labels})
+    answer = run_step(step)
     latencies.append(time.monotonic() - t0)
     rewards += sum(r is not None for r in answer["rewards"])
     failed += sum(answer["extra_logs"]["failed"])
@@ -119,7 +134,7 @@ model = subprocess.run(["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -
                        text=True).stdout.strip()
 jdk = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
 result = {
-    "steps": steps, "promptsPerStep": len(users), "responsesPerPrompt": k, "plan": "Ind-4/Pro-4 staged",
+    "steps": steps, "warmupStepSeconds": warmup_latencies, "promptsPerStep": len(users), "responsesPerPrompt": k, "plan": "Ind-4/Pro-4 staged",
     "coldStartUsers": sum(u not in with_history for u in users),
     "callLatencyMs": latency_ms, "concurrencyCap": cap, "wallSeconds": round(wall, 2),
     "rewards": rewards, "failedRewards": failed, "cachedRewards": cached,

@@ -27,11 +27,6 @@ public final class RewardEndpoints {
         this.rewards = rewards;
     }
 
-    /** Whether this API answers {@code path}, whatever the method. */
-    public static boolean serves(String path) {
-        return REWARDS.equals(path) || OPENRLHF.equals(path) || path.startsWith(EVALUATIONS);
-    }
-
     public CompletableFuture<Answer> answer(String method, String path, String body) {
         if (REWARDS.equals(path) || OPENRLHF.equals(path)) {
             if (!"POST".equals(method)) {

@@ -15,14 +15,17 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 public class RewardApiFunction {
+    private final RewardEndpoints endpoints;
+
     @Inject
-    RewardService rewards;
+    public RewardApiFunction(RewardService rewards) {
+        this.endpoints = new RewardEndpoints(rewards);
+    }
 
     @Funq
     public FunctionUrlResponse rewardApi(FunctionUrlRequest request) {
         RequestBodies.require(request);
-        RewardEndpoints.Answer answer = new RewardEndpoints(rewards)
-                .answer(request.method(), request.path(), request.text()).join();
+        RewardEndpoints.Answer answer = endpoints.answer(request.method(), request.path(), request.text()).join();
         return FunctionUrlResponse.json(answer.status(), answer.body());
     }
 }
