@@ -15,7 +15,7 @@ public record RewardPlan(Integer ind, Integer pro, Double selfWeight, Double pro
                     prototypeWeight != null ? prototypeWeight : defaults.prototypeWeight(),
                     bothOrders != null ? bothOrders : defaults.bothOrders());
         } catch (InvalidInputException e) {
-            String field = "plan" + e.field().substring("scaling".length()).replace("selfWeight", "self_weight")
+            String field = "plan." + e.field().replace("selfWeight", "self_weight")
                     .replace("prototypeWeight", "prototype_weight");
             throw new InvalidInputException(field, e.getMessage().substring(e.field().length() + 2));
         }

@@ -232,7 +232,7 @@ class RewardServiceTest {
                 new RewardPlan(5, null, null, null, null)))).isInstanceOf(InvalidInputException.class)
                 .isNotInstanceOf(TooLargeException.class).hasMessageStartingWith("plan.ind:");
         assertThatThrownBy(() -> service.rewardAll(new RewardRequest(List.of(item("u", ASK, "a", "b")),
-                new RewardPlan(0, 0, null, null, null)))).hasMessageStartingWith("plan:");
+                new RewardPlan(0, 0, null, null, null)))).hasMessageStartingWith("plan.ind:");
         assertThatThrownBy(() -> service.openRlhf(new OpenRlhfRequest(List.of("q1", "q2", "q3"),
                 List.of("q", "q", "q"), List.of("u", "u", "u")))).isInstanceOf(TooLargeException.class)
                 .hasMessageStartingWith("query:");
