@@ -54,7 +54,7 @@ variable "artifacts_dir" {
 }
 
 variable "function_memory_mb" {
-  description = "Lambda memory in MB per function group: inference (inducePersona, generateRubric, scoreSample: they wait on the model), compute (planSamples, aggregateScores), database (matchPrototype, prepare/recordBenchmarkItem, registerHistoryRow), population (buildPopulation: every user's persona at pgenrm.max-in-flight at once, then k-means). CPU share grows with memory; see the cost model in docs/deployment.md."
+  description = "Lambda memory in MB per function group: inference (inducePersona, generateRubric, scoreSamples: they wait on the model), compute (planSamples), database (resolveHistory, matchPrototype, recordSampleFailure, aggregateScores, storedEvaluation, prepare/recordBenchmarkItem, registerHistoryRow), population (buildPopulation: every user's persona at pgenrm.max-in-flight at once, then k-means). CPU share grows with memory; see the cost model in docs/deployment.md."
   type        = map(number)
   default = {
     inference  = 1024

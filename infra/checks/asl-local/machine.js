@@ -1,6 +1,7 @@
 // Executes the ASL templates with aws-local-stepfunctions, every Task routed to the real functions served over HTTP
 // by the local app (POST /<export>). What is substituted for AWS, and why, is stated next to each substitution.
 import "./node-compat.js";
+import { randomUUID } from "node:crypto";
 import { StateMachine } from "aws-local-stepfunctions";
 import { allStates, readTemplate, render, templateVars } from "../test/lib.js";
 
@@ -10,6 +11,7 @@ const ARN_PREFIX = "arn:aws:lambda:us-east-1:000000000000:function:pgenrm-local-
 export const EVALUATE_MACHINE_ARN = "arn:aws:states:us-east-1:000000000000:stateMachine:pgenrm-local-evaluate";
 const ROW_CHILD_ARN = "arn:aws:states:us-east-1:000000000000:stateMachine:pgenrm-local-batch-row";
 const TOLERANCE_CHECK_ARN = "arn:aws:lambda:us-east-1:000000000000:function:pgenrm-local-tolerance-check";
+const EXECUTION_ARN_PREFIX = "arn:aws:states:us-east-1:000000000000:execution:pgenrm-local-";
 
 /** The Funqy export a template variable names: induce_persona_arn -> inducePersona (as the wiring check requires). */
 export const exportOf = (variable) =>
@@ -81,13 +83,19 @@ export function lambdaOverHttp(url, { timeoutMs = 330_000 } = {}) {
 /** Step Functions' limit on a state's input or output and on a Task's parameters or result: 256 KiB of UTF-8. */
 export const PAYLOAD_LIMIT = 256 * 1024;
 
+/**
+ * What this project allows a state or Task payload: 200 KB, so every payload keeps a margin of a quarter under the
+ * limit whatever the history length and plan (histories, personas and chains are stored and passed by key).
+ */
+export const PAYLOAD_BUDGET = 200_000;
+
 const bytes = (value) => (value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value), "utf8"));
 
 /**
  * The largest payloads seen, per `<machine>/<state>` and kind (state input, state output, Task parameters, Task
- * result): `stats.payloads` keeps each maximum, `stats.largestPayload` the largest of all, and `stats.overLimit`
- * counts the payloads above PAYLOAD_LIMIT, for which AWS would fail the execution with States.DataLimitExceeded
- * (aws-local-stepfunctions does not enforce the limit).
+ * result): `stats.payloads` keeps each maximum, `stats.largestPayload` the largest of all, `stats.overLimit` counts
+ * the payloads above PAYLOAD_LIMIT, for which AWS would fail the execution with States.DataLimitExceeded
+ * (aws-local-stepfunctions does not enforce the limit), and `stats.overBudget` those above PAYLOAD_BUDGET.
  */
 function recordPayload(stats, machine, state, kind, value) {
   const size = bytes(value);
@@ -96,6 +104,7 @@ function recordPayload(stats, machine, state, kind, value) {
   seen[kind] = Math.max(seen[kind] ?? 0, size);
   if (size > stats.largestPayload.bytes) stats.largestPayload = { bytes: size, where, kind };
   if (size > PAYLOAD_LIMIT) stats.overLimit++;
+  if (size > PAYLOAD_BUDGET) stats.overBudget++;
 }
 
 /**
@@ -105,6 +114,9 @@ function recordPayload(stats, machine, state, kind, value) {
 const machines = new WeakMap();
 
 export async function execute(definition, input, handlers, stats, machineName = null) {
+  // Each execution gets an id of its own, as in AWS ($$.Execution.Id; the evaluate machine stores its chains under it).
+  const name = randomUUID();
+  const context = { Execution: { Id: `${EXECUTION_ARN_PREFIX}${machineName ?? "child"}:${name}`, Name: name } };
   // Validated once per definition (asl-validator is slow); each run() is an independent execution.
   if (!machines.has(definition)) {
     machines.set(definition, new StateMachine(definition, { validationOptions: { checkArn: true, checkPaths: true } }));
@@ -113,6 +125,7 @@ export async function execute(definition, input, handlers, stats, machineName = 
   const names = allStates(definition).filter(([, s]) => s.Type === "Task").map(([n]) => n);
   const execution = machine.run(input, {
     overrides: { taskResourceLocalHandlers: Object.fromEntries(names.map((n) => [n, handlers(n)])) },
+    context,
   });
   const counting = (async () => {
     for await (const event of execution.eventLogs) {
@@ -139,7 +152,7 @@ export function localWorkflow({ url, sampleConcurrency = 8, itemConcurrency = 4,
   const evaluate = renderLocal("evaluate.asl.json", { sampleConcurrency });
   const batch = renderLocal("evaluate-batch.asl.json", { itemConcurrency });
   const lambda = lambdaOverHttp(url);
-  const stats = { retried: [], caught: [], lambdaCalls: 0, payloads: {}, largestPayload: { bytes: 0, where: null, kind: null }, overLimit: 0 };
+  const stats = { retried: [], caught: [], lambdaCalls: 0, payloads: {}, largestPayload: { bytes: 0, where: null, kind: null }, overLimit: 0, overBudget: 0 };
   const evaluations = [];
 
   // Tasks of both machines share names only where they call the same function, so the state name places a Task.

@@ -113,7 +113,7 @@ test("every Lambda named in the ASL maps to a function entry with the matching e
       checked++;
     }
   }
-  assert.equal(checked, 10, "6 Lambdas in evaluate + 4 in the batch");
+  assert.equal(checked, 12, "8 Lambdas in evaluate + 4 in the batch");
 });
 
 test("root passes the functions' alias ARNs to the workflow", () => {

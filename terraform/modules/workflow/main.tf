@@ -7,17 +7,19 @@ locals {
   batch_name    = "${var.name}-evaluate-batch"
   states_arn    = "arn:${data.aws_partition.current.partition}:states:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}"
 
-  evaluate_functions = ["induce-persona", "match-prototype", "plan-samples", "generate-rubric", "score-sample", "aggregate-scores"]
+  evaluate_functions = ["resolve-history", "induce-persona", "match-prototype", "plan-samples", "generate-rubric", "score-samples", "record-sample-failure", "aggregate-scores"]
   batch_functions    = ["register-history-row", "build-population", "prepare-benchmark-item", "record-benchmark-item"]
 
   evaluate_definition = templatefile("${var.statemachine_dir}/evaluate.asl.json", {
-    induce_persona_arn     = var.function_arns["induce-persona"]
-    match_prototype_arn    = var.function_arns["match-prototype"]
-    plan_samples_arn       = var.function_arns["plan-samples"]
-    generate_rubric_arn    = var.function_arns["generate-rubric"]
-    score_sample_arn       = var.function_arns["score-sample"]
-    aggregate_scores_arn   = var.function_arns["aggregate-scores"]
-    sample_max_concurrency = var.sample_max_concurrency
+    resolve_history_arn       = var.function_arns["resolve-history"]
+    induce_persona_arn        = var.function_arns["induce-persona"]
+    match_prototype_arn       = var.function_arns["match-prototype"]
+    plan_samples_arn          = var.function_arns["plan-samples"]
+    generate_rubric_arn       = var.function_arns["generate-rubric"]
+    score_samples_arn         = var.function_arns["score-samples"]
+    record_sample_failure_arn = var.function_arns["record-sample-failure"]
+    aggregate_scores_arn      = var.function_arns["aggregate-scores"]
+    sample_max_concurrency    = var.sample_max_concurrency
   })
 
   batch_definition = templatefile("${var.statemachine_dir}/evaluate-batch.asl.json", {

@@ -9,7 +9,7 @@ variable "statemachine_dir" {
 }
 
 variable "function_arns" {
-  description = "Alias ARN of each function by key (induce-persona, generate-rubric, score-sample, match-prototype, plan-samples, aggregate-scores, prepare-benchmark-item, record-benchmark-item)."
+  description = "Alias ARN of each function by key (local.functions of the functions module)."
   type        = map(string)
 }
 
