@@ -161,17 +161,18 @@ module "functions" {
 module "workflow" {
   source = "./modules/workflow"
 
-  name                   = local.name
-  statemachine_dir       = "${local.repo_root}/infra/statemachine"
-  function_arns          = module.functions.alias_arns
-  batch_bucket_name      = module.storage.bucket_name
-  batch_bucket_arn       = module.storage.bucket_arn
-  batch_bucket_kms_arn   = var.batch_bucket_kms_key_arn
-  input_prefix           = module.storage.input_prefix
-  results_prefix         = module.storage.results_prefix
-  sample_max_concurrency = var.sample_max_concurrency
-  item_max_concurrency   = var.item_max_concurrency
-  log_retention_days     = var.log_retention_days
-  log_execution_data     = var.sfn_log_execution_data
-  alarm_topic_arn        = var.alarm_topic_arn
+  name                             = local.name
+  statemachine_dir                 = "${local.repo_root}/infra/statemachine"
+  function_arns                    = module.functions.alias_arns
+  batch_bucket_name                = module.storage.bucket_name
+  batch_bucket_arn                 = module.storage.bucket_arn
+  batch_bucket_kms_arn             = var.batch_bucket_kms_key_arn
+  input_prefix                     = module.storage.input_prefix
+  results_prefix                   = module.storage.results_prefix
+  sample_max_concurrency           = var.sample_max_concurrency
+  item_max_concurrency             = var.item_max_concurrency
+  population_batch_max_concurrency = var.population_batch_max_concurrency
+  log_retention_days               = var.log_retention_days
+  log_execution_data               = var.sfn_log_execution_data
+  alarm_topic_arn                  = var.alarm_topic_arn
 }

@@ -16,12 +16,13 @@ const LAMBDA_ERRORS = [
 /** What Lambda reports for any exception a @Funq method throws (Funqy wraps it; see asl-local/machine.js). */
 const FUNCTION_ERROR = "io.quarkus.funqy.runtime.ApplicationException";
 /** Tasks whose function calls the model: an ApplicationException there is, in practice, the endpoint failing. */
-const MODEL_TASKS = ["InducePersona", "SamplePersona", "GenerateRubric", "ScoreSamples", "BuildPopulation"];
+const MODEL_TASKS = ["InducePersona", "SamplePersona", "GenerateRubric", "ScoreSamples", "StartPopulation", "InducePersonas", "FitPrototypes"];
 
 const COST_FIELDS = ["calls", "promptTokens", "completionTokens", "cachedCalls", "wallMillis", "cutOffOutputs"]; // CallCost
 const evaluate = loadAsl("evaluate.asl.json");
 const batch = loadAsl("evaluate-batch.asl.json");
-const machines = { "evaluate.asl.json": evaluate, "evaluate-batch.asl.json": batch };
+const build = loadAsl("build-population.asl.json");
+const machines = { "evaluate.asl.json": evaluate, "evaluate-batch.asl.json": batch, "build-population.asl.json": build };
 const tasks = (m) => allStates(m).filter(([, s]) => s.Type === "Task");
 const lambdaTasks = (m) => tasks(m).filter(([, s]) => s.Resource === "arn:aws:states:::lambda:invoke");
 
@@ -193,10 +194,45 @@ test("batch: History map -> buildPopulation -> Items map, both Distributed Maps 
   assert.equal(h.TrainRow.Choices[0].Next, "RegisterHistoryRow");
   assert.deepEqual(h.RegisterHistoryRow.Parameters.Payload, { "runId.$": "$.runId", "index.$": "$.index", "row.$": "$.row" });
   assert.deepEqual(h.RegisterHistoryRow.Retry.at(-1).ErrorEquals, ["States.ALL"], "an idempotent insert: any error is retried");
-  const build = batch.States.BuildPopulation;
-  assert.deepEqual(build.Parameters.Payload, { "runId.$": "$.runId", "prototypes.$": "$.settings.population.prototypes" });
-  assert.equal(build.Catch, undefined, "no population, no batch");
-  assert.ok(build.TimeoutSeconds > 900, "above the longest Lambda timeout");
+  const nested = batch.States.BuildPopulation;
+  assert.equal(nested.Resource, "arn:aws:states:::states:startExecution.sync:2", "the build-population machine, nested");
+  assert.match(nested.Parameters.StateMachineArn, /stateMachine:dummy-build-population$/);
+  assert.deepEqual(nested.Parameters.Input, { "runId.$": "$.runId", "prototypes.$": "$.settings.population.prototypes" });
+  assert.equal(nested.Catch, undefined, "no population, no batch");
+  assert.ok(nested.TimeoutSeconds >= 3600, "a population of any size");
+});
+
+test("build-population: start -> personas by batch (Distributed Map) -> one fit -> memberships by batch (Distributed Map) -> publish", () => {
+  const order = [];
+  let name = build.StartAt;
+  const seen = new Set();
+  while (name && !seen.has(name)) {
+    seen.add(name);
+    const s = build.States[name];
+    if (s.Type === "Task" || s.Type === "Map") order.push(name);
+    name = s.Next ?? (s.Type === "Choice" ? s.Default : undefined);
+  }
+  assert.deepEqual(order, ["StartPopulation", "PublishPopulation"], "no user: straight to publishing an empty population");
+  assert.equal(build.States.AnyUsers.Choices[0].Next, "Batches");
+  assert.equal(build.States.Batches.Parameters["indices.$"], "States.ArrayRange(0, $.plan.lastBatch, 1)");
+  assert.equal(build.States.Batches.Next, "Personas");
+  assert.equal(build.States.Personas.Next, "FitPrototypes");
+  assert.equal(build.States.FitPrototypes.Next, "Membership");
+  assert.equal(build.States.Membership.Next, "PublishPopulation");
+  for (const name of ["Personas", "Membership"]) {
+    const map = build.States[name];
+    assert.equal(map.ItemProcessor.ProcessorConfig.Mode, "DISTRIBUTED", name);
+    assert.equal(map.ItemsPath, "$.batches.indices", `${name}: batch numbers, never users, in the state`);
+    assert.deepEqual(map.ItemSelector, { "buildId.$": "$.plan.buildId", "batch.$": "$$.Map.Item.Value" });
+    assert.equal(map.ResultPath, null, `${name}: the results are stored, not collected`);
+    assert.equal(map.MaxConcurrencyPath, "$.settings.batchConcurrency");
+  }
+  // Persona batches call the model for minutes: STANDARD children; assignments are short and idempotent: EXPRESS.
+  assert.equal(build.States.Personas.ItemProcessor.ProcessorConfig.ExecutionType, "STANDARD");
+  assert.equal(build.States.Membership.ItemProcessor.ProcessorConfig.ExecutionType, "EXPRESS");
+  assert.deepEqual(build.States.FitPrototypes.Parameters.Payload, { "buildId.$": "$.plan.buildId" });
+  assert.deepEqual(build.States.PublishPopulation.Parameters.Payload, { "buildId.$": "$.plan.buildId" });
+  assert.deepEqual(build.States.PublishPopulation.Retry.at(-1).ErrorEquals, ["States.ALL"], "publishing is idempotent");
 });
 
 test("batch: prepare -> skip choice -> evaluate -> record, failures recorded with the error", () => {

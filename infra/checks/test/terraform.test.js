@@ -155,7 +155,7 @@ test("workflow IAM: lambda:InvokeFunction only on the functions' live alias ARNs
     for (const st of body.statement ?? []) {
       if (!(st.actions ?? []).includes("lambda:InvokeFunction")) continue;
       assert.deepEqual(st.actions, ["lambda:InvokeFunction"], name);
-      assert.match(st.resources, /^\$\{\[for key in local\.(evaluate|batch)_functions : var\.function_arns\[key\]\]\}$/, `${name}: exactly the alias ARNs`);
+      assert.match(st.resources, /^\$\{\[for key in local\.(evaluate|batch|build)_functions : var\.function_arns\[key\]\]\}$/, `${name}: exactly the alias ARNs`);
     }
   }
 });

@@ -57,7 +57,8 @@ const keys = (template) => Object.keys(template).map((k) => k.replace(/\.\$$/, "
 test("the parsed Java types are the ones the ASL names", () => {
   for (const name of ["resolveHistory", "inducePersona", "matchPrototype", "planSamples", "generateRubric", "scoreSamples",
     "recordSampleFailure", "aggregateScores", "storedEvaluation", "prepareBenchmarkItem", "recordBenchmarkItem",
-    "registerHistoryRow", "buildPopulation"]) {
+    "registerHistoryRow", "buildPopulation", "startPopulation", "inducePersonas", "fitPrototypes", "assignPrototypes",
+    "publishPopulation"]) {
     assert.ok(EXPORTS.has(name), `@Funq ${name}`);
     assert.ok(RECORDS.has(EXPORTS.get(name).input), `record ${EXPORTS.get(name).input}`);
     assert.ok(RECORDS.has(EXPORTS.get(name).output), `record ${EXPORTS.get(name).output}`);
@@ -113,12 +114,21 @@ test("evaluate.asl.json: the sample Map reads only SampleJob and SampleSlot fiel
   for (const k of keys(machine.States.Compact.Parameters.request)) assert.ok(RECORDS.get("EvaluateRequest").includes(k), `Compact.request.${k}`);
 });
 
-test("evaluate-batch.asl.json: the population pass's Tasks are typed too", () => {
-  const batch = loadAsl("evaluate-batch.asl.json");
-  const tasks = allStates(batch).filter(([, s]) => s.Resource === "arn:aws:states:::lambda:invoke").map(([, s]) => exportOf(s.Parameters.FunctionName));
-  for (const fn of ["registerHistoryRow", "buildPopulation", "prepareBenchmarkItem", "recordBenchmarkItem"]) assert.ok(tasks.includes(fn), fn);
+test("evaluate-batch.asl.json and build-population.asl.json: the population's Tasks are typed too", () => {
+  const tasksOf = (file) => allStates(loadAsl(file)).filter(([, s]) => s.Resource === "arn:aws:states:::lambda:invoke")
+    .map(([, s]) => exportOf(s.Parameters.FunctionName));
+  assert.deepEqual(tasksOf("evaluate-batch.asl.json").sort(), ["prepareBenchmarkItem", "recordBenchmarkItem", "recordBenchmarkItem", "registerHistoryRow"]);
+  assert.deepEqual(tasksOf("build-population.asl.json").sort(),
+    ["assignPrototypes", "fitPrototypes", "inducePersonas", "publishPopulation", "startPopulation"]);
   assert.deepEqual(RECORDS.get("RegisterHistoryRowRequest"), ["runId", "index", "row"]);
   assert.deepEqual(RECORDS.get("BuildPopulationRequest"), ["runId", "prototypes"]);
+  assert.deepEqual(RECORDS.get("PopulationBatchRequest"), ["buildId", "batch"]);
+  // The batch starts the build with a BuildPopulationRequest.
+  const build = loadAsl("evaluate-batch.asl.json").States.BuildPopulation;
+  assert.deepEqual(keys(build.Parameters.Input).sort(), [...RECORDS.get("BuildPopulationRequest")].sort());
+  // The plan's fields the build machine reads are PopulationPlan's.
+  const text = JSON.stringify(loadAsl("build-population.asl.json"));
+  for (const m of text.matchAll(/\$\.plan\.(\w+)/g)) assert.ok(RECORDS.get("PopulationPlan").includes(m[1]), `$.plan.${m[1]}`);
 });
 
 test("evaluate-batch.asl.json: RecordFailure's error is a RecordItemRequest.StepError (what a Catch produces)", () => {

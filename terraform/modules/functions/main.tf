@@ -16,8 +16,13 @@ locals {
     "prepare-benchmark-item" = { module = "prototype-aggregation", export = "prepareBenchmarkItem", group = "database" }
     "record-benchmark-item"  = { module = "prototype-aggregation", export = "recordBenchmarkItem", group = "database" }
     "register-history-row"   = { module = "prototype-aggregation", export = "registerHistoryRow", group = "database" }
-    # Induces every user's persona (the model) and saves the prototypes (the database): both groups' reach.
-    "build-population" = { module = "prototype-aggregation", export = "buildPopulation", group = "population" }
+    # build-population.asl.json. Learning the population model, inducing a batch's personas (the model), fitting the
+    # prototypes over every embedding and publishing every user get the population group's reach, memory and time.
+    "start-population"   = { module = "prototype-aggregation", export = "startPopulation", group = "population" }
+    "induce-personas"    = { module = "prototype-aggregation", export = "inducePersonas", group = "population" }
+    "fit-prototypes"     = { module = "prototype-aggregation", export = "fitPrototypes", group = "population" }
+    "assign-prototypes"  = { module = "prototype-aggregation", export = "assignPrototypes", group = "database" }
+    "publish-population" = { module = "prototype-aggregation", export = "publishPopulation", group = "population" }
   }
 
   groups = toset(["inference", "compute", "database", "population"])

@@ -3,6 +3,7 @@ package io.pgenrm.runtime;
 import io.pgenrm.api.AggregateStoredScoresRequest;
 import io.pgenrm.api.BuildPopulationRequest;
 import io.pgenrm.api.EvaluateRequest;
+import io.pgenrm.api.FittedPrototypes;
 import io.pgenrm.api.GenerateStoredRubricRequest;
 import io.pgenrm.api.HistoryRef;
 import io.pgenrm.api.InduceStoredPersonaRequest;
@@ -10,6 +11,10 @@ import io.pgenrm.api.MatchStoredPrototypeRequest;
 import io.pgenrm.api.NeighbourRef;
 import io.pgenrm.api.PersonaRef;
 import io.pgenrm.api.PlanStoredSamplesRequest;
+import io.pgenrm.api.PopulationBatch;
+import io.pgenrm.api.PopulationBatchRequest;
+import io.pgenrm.api.PopulationBuildRequest;
+import io.pgenrm.api.PopulationPlan;
 import io.pgenrm.api.PopulationSummary;
 import io.pgenrm.api.PrepareItemRequest;
 import io.pgenrm.api.PreparedItem;
@@ -70,6 +75,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
     SampleJob.class, SampleSlot.class, ScoreStoredSamplesRequest.class, StoredChains.class,
     StoredEvaluationRequest.class, StoredPersona.class, StoredPrototypeMatch.class, StoredSamplePlan.class,
     RegisterHistoryRowRequest.class, RegisteredRow.class, PopulationSummary.class, SchemaMigration.class,
+    // the population's build steps (build-population.asl.json)
+    PopulationPlan.class, PopulationBatchRequest.class, PopulationBatch.class, PopulationBuildRequest.class,
+    FittedPrototypes.class,
     // domain
     CallCost.class, CandidateReward.class, CandidateScore.class, ChainStatus.class, Criterion.class,
     EvaluationChain.class, EvaluationResult.class, Message.class, Persona.class, PersonaTrait.class,

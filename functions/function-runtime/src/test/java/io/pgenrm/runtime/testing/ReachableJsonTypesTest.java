@@ -38,6 +38,6 @@ class ReachableJsonTypesTest {
         Set<Class<?>> registered = ReachableJsonTypes.registeredBy(JsonPayloadTypes.class);
 
         assertThat(ReachableJsonTypes.missing(ReachableJsonTypes.from(registered), registered)).isEmpty();
-        assertThat(registered).hasSize(55);
+        assertThat(registered).hasSize(60);
     }
 }
