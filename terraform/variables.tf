@@ -99,9 +99,9 @@ variable "item_max_concurrency" {
 }
 
 variable "population_batch_max_concurrency" {
-  description = "MaxConcurrency of the build-population Distributed Maps: batches of 250 users in flight, each inducing pgenrm.max-in-flight (16) personas at once, so up to 160 persona calls at the model with the default."
+  description = "MaxConcurrency of the build-population Distributed Maps: batches of 250 users in flight, each inducing pgenrm.max-in-flight (16) personas at once. The default keeps about 32 persona calls at one GPU instance (its ~30 requests at 50 tokens/s); raise it with a hosted endpoint, more instances, or the chain format and the local backend, whose personas call no model."
   type        = number
-  default     = 10
+  default     = 2
 }
 
 variable "sfn_log_execution_data" {

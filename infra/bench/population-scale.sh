@@ -23,7 +23,8 @@ trap 'rm -f "$cp_file"' EXIT
   echo "java: $(java -version 2>&1 | head -1), -Xmx$heap"
   echo "\$ infra/bench/population-scale.sh $users $heap"
   java -Xmx"$heap" -cp "shared/target/test-classes:shared/target/classes:$(cat "$cp_file")" \
-    io.pgenrm.workflow.PopulationScaleBenchmark "$users" examples/personal-reward-bench-sample.jsonl 2>&1
+    io.pgenrm.workflow.PopulationScaleBenchmark "$users" examples/personal-reward-bench-sample.jsonl 2>&1 \
+    | grep --line-buffered -v '^SLF4J('  # DJL's logging facade finds no provider outside Quarkus
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$out"
 echo "results: $out"

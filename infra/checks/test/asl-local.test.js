@@ -123,7 +123,8 @@ describe("ASL executed locally against the functions served by the local app", {
     const { payloads, largestPayload, overLimit, overBudget } = wf.stats;
     for (const where of ["evaluate/ResolveHistory", "evaluate/PlanSamples", "evaluate/Samples", "evaluate/ScoreSamples",
       "evaluate/AggregateScores", "evaluate-batch/Items/PrepareItem", "evaluate-batch/History/RegisterHistoryRow",
-      "task/ScoreSamples", "task/BuildPopulation"]) {
+      "task/ScoreSamples", "build-population/StartPopulation", "build-population/Personas/InducePersonas",
+      "build-population/FitPrototypes", "build-population/Membership/AssignPrototypes", "task/PublishPopulation"]) {
       assert.ok(payloads[where], `${where} measured`);
     }
     assert.equal(largestPayload.bytes, Math.max(...Object.values(payloads).flatMap(Object.values)));

@@ -43,10 +43,11 @@ public final class PopulationBuild {
     /** Up to this many users the fit is exact k-means++ (seconds); above, Lloyd's passes over everyone get slow. */
     public static final int EXACT_UP_TO = 5_000;
     /**
-     * The population model's Newton fit grows with its pairs times its ~400 dimensions squared; beyond about this many
-     * pairs a sample teaches a model of a few hundred weights, held to its prior, nothing more.
+     * The population model's Newton fit costs its pairs times its ~400 dimensions squared per iteration: 20,000 pairs
+     * took nearly 10 minutes (population-scale benchmark), too close to a Lambda's 15. Its few hundred weights, held
+     * to their prior, learn no more from a larger sample than from a dozen pairs per weight.
      */
-    public static final int MAX_MODEL_PAIRS = 20_000;
+    public static final int MAX_MODEL_PAIRS = 5_000;
     /** Users per batch: at the llm backend's 10 s a persona and 16 in flight, about 160 s of a Lambda's 900. */
     public static final int BATCH_SIZE = 250;
     /** States.ArrayRange makes at most 1,000 items: larger populations get larger batches. */
@@ -81,7 +82,8 @@ public final class PopulationBuild {
         return plan(buildId, store.users(buildId));
     }
 
-    static PopulationPlan plan(long buildId, int users) {
+    /** How {@code users} are split into batches: 250 a batch, more when there would be over 1,000 batches. */
+    public static PopulationPlan plan(long buildId, int users) {
         int batchSize = Math.max(BATCH_SIZE, (users + MAX_BATCHES - 1) / MAX_BATCHES);
         int batches = (users + batchSize - 1) / batchSize;
         return new PopulationPlan(buildId, users, batchSize, batches, batches - 1);
