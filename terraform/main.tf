@@ -2,6 +2,9 @@ locals {
   name        = "pgenrm-${var.environment}"
   self_hosted = var.inference_base_url == null
   repo_root   = "${path.root}/.."
+
+  model_reach_security_groups = concat([aws_security_group.database_functions.id],
+  local.self_hosted ? [aws_security_group.inference_functions[0].id] : [aws_security_group.model_https[0].id])
 }
 
 # One security group per VPC-attached function group, each allowed only what that group connects to.
@@ -25,7 +28,7 @@ resource "aws_vpc_security_group_egress_rule" "database_functions_to_proxy" {
   referenced_security_group_id = module.database.proxy_security_group_id
 }
 
-# Inference functions join the VPC only to reach the self-hosted server's internal load balancer.
+# The self-hosted server's internal load balancer, for the functions that call the model.
 resource "aws_security_group" "inference_functions" {
   count = local.self_hosted ? 1 : 0
 
@@ -61,13 +64,13 @@ resource "aws_vpc_security_group_egress_rule" "inference_functions_https" {
   cidr_ipv4         = "0.0.0.0/0"
 }
 
-# buildPopulation is in the VPC (for the proxy); with an external endpoint it reaches the model, and the API key
-# secret, over HTTPS through NAT.
-resource "aws_security_group" "population_https" {
+# The functions that call the model are in the VPC (for the proxy); with an external endpoint they reach the model,
+# and the API key secret, over HTTPS through NAT.
+resource "aws_security_group" "model_https" {
   count = local.self_hosted ? 0 : 1
 
-  name_prefix = "${local.name}-population-https-"
-  description = "pgenrm buildPopulation to an external inference endpoint (no ingress)"
+  name_prefix = "${local.name}-model-https-"
+  description = "pgenrm functions to an external inference endpoint (no ingress)"
   vpc_id      = var.vpc_id
 
   lifecycle {
@@ -75,10 +78,10 @@ resource "aws_security_group" "population_https" {
   }
 }
 
-resource "aws_vpc_security_group_egress_rule" "population_https" {
+resource "aws_vpc_security_group_egress_rule" "model_https" {
   count = local.self_hosted ? 0 : 1
 
-  security_group_id = aws_security_group.population_https[0].id
+  security_group_id = aws_security_group.model_https[0].id
   description       = "HTTPS to the inference endpoint and Secrets Manager"
   ip_protocol       = "tcp"
   from_port         = 443
@@ -133,16 +136,13 @@ module "functions" {
   timeout_seconds    = var.function_timeout_seconds
   log_retention_days = var.log_retention_days
   subnet_ids         = var.private_subnet_ids
-  # buildPopulation needs both reaches: the proxy, and the model (the internal load balancer, or HTTPS out).
-  security_group_ids = merge(
-    {
-      database = [aws_security_group.database_functions.id]
-      population = concat([aws_security_group.database_functions.id],
-      local.self_hosted ? [aws_security_group.inference_functions[0].id] : [aws_security_group.population_https[0].id])
-    },
-    local.self_hosted ? { inference = [aws_security_group.inference_functions[0].id] } : {}
-  )
-  inference_in_vpc            = local.self_hosted
+  # The inference and population groups need both reaches: the proxy, and the model (the internal load balancer, or
+  # HTTPS out).
+  security_group_ids = {
+    database   = [aws_security_group.database_functions.id]
+    inference  = local.model_reach_security_groups
+    population = local.model_reach_security_groups
+  }
   judge_backend               = var.judge_backend
   llm_format                  = var.llm_format
   llm_prompt_set              = var.llm_prompt_set
@@ -161,19 +161,20 @@ module "functions" {
 module "workflow" {
   source = "./modules/workflow"
 
-  name                   = local.name
-  statemachine_dir       = "${local.repo_root}/infra/statemachine"
-  function_arns          = module.functions.alias_arns
-  batch_bucket_name      = module.storage.bucket_name
-  batch_bucket_arn       = module.storage.bucket_arn
-  batch_bucket_kms_arn   = var.batch_bucket_kms_key_arn
-  input_prefix           = module.storage.input_prefix
-  results_prefix         = module.storage.results_prefix
-  sample_max_concurrency = var.sample_max_concurrency
-  item_max_concurrency   = var.item_max_concurrency
-  log_retention_days     = var.log_retention_days
-  log_execution_data     = var.sfn_log_execution_data
-  alarm_topic_arn        = var.alarm_topic_arn
+  name                             = local.name
+  statemachine_dir                 = "${local.repo_root}/infra/statemachine"
+  function_arns                    = module.functions.alias_arns
+  batch_bucket_name                = module.storage.bucket_name
+  batch_bucket_arn                 = module.storage.bucket_arn
+  batch_bucket_kms_arn             = var.batch_bucket_kms_key_arn
+  input_prefix                     = module.storage.input_prefix
+  results_prefix                   = module.storage.results_prefix
+  sample_max_concurrency           = var.sample_max_concurrency
+  item_max_concurrency             = var.item_max_concurrency
+  population_batch_max_concurrency = var.population_batch_max_concurrency
+  log_retention_days               = var.log_retention_days
+  log_execution_data               = var.sfn_log_execution_data
+  alarm_topic_arn                  = var.alarm_topic_arn
 }
 
 # The reward API for RL trainers behind a function URL with IAM auth; it reads users and prototypes through the proxy

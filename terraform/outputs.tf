@@ -8,6 +8,11 @@ output "batch_state_machine_arn" {
   value       = module.workflow.batch_state_machine_arn
 }
 
+output "build_population_state_machine_arn" {
+  description = "Build the population of a batch run's registered train rows: input {runId, prototypes?}."
+  value       = module.workflow.build_population_state_machine_arn
+}
+
 output "batch_bucket" {
   description = "Bucket for batch inputs (input_prefix) and Distributed Map results (results_prefix)."
   value       = module.storage.bucket_name

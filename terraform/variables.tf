@@ -54,7 +54,7 @@ variable "artifacts_dir" {
 }
 
 variable "function_memory_mb" {
-  description = "Lambda memory in MB per function group: inference (inducePersona, generateRubric, scoreSample: they wait on the model), compute (planSamples, aggregateScores), database (matchPrototype, prepare/recordBenchmarkItem, registerHistoryRow), population (buildPopulation: every user's persona at pgenrm.max-in-flight at once, then k-means). CPU share grows with memory; see the cost model in docs/deployment.md."
+  description = "Lambda memory in MB per function group: inference (inducePersona, generateRubric, scoreSamples: they wait on the model), compute (planSamples), database (resolveHistory, matchPrototype, recordSampleFailure, aggregateScores, storedEvaluation, prepare/recordBenchmarkItem, registerHistoryRow), population (startPopulation, inducePersonas: a batch of 250 users' personas at pgenrm.max-in-flight at once, fitPrototypes: k-means over every user's embedding, about 4 bytes per user and dimension, publishPopulation). CPU share grows with memory; see the cost model in docs/deployment.md."
   type        = map(number)
   default = {
     inference  = 1024
@@ -65,7 +65,7 @@ variable "function_memory_mb" {
 }
 
 variable "function_timeout_seconds" {
-  description = "Lambda timeout in seconds per function group (inference, compute, database, population). Each must stay below the TimeoutSeconds of the ASL Tasks that call it (330 for inference, 30 for planSamples, 930 for buildPopulation, 60 otherwise; Lambda allows 900 at most), so a slow call fails as a Lambda timeout the state machine can retry, not as a state timeout."
+  description = "Lambda timeout in seconds per function group (inference, compute, database, population). Each must stay below the TimeoutSeconds of the ASL Tasks that call it (330 for inference, 30 for planSamples, 930 for the population steps, 60 otherwise; Lambda allows 900 at most), so a slow call fails as a Lambda timeout the state machine can retry, not as a state timeout."
   type        = map(number)
   default = {
     inference  = 300
@@ -96,6 +96,12 @@ variable "item_max_concurrency" {
   description = "MaxConcurrency of the batch Distributed Map (benchmark items evaluated at once)."
   type        = number
   default     = 20
+}
+
+variable "population_batch_max_concurrency" {
+  description = "MaxConcurrency of the build-population Distributed Maps: batches of 250 users in flight, each inducing pgenrm.max-in-flight (16) personas at once. The default keeps about 32 persona calls at one GPU instance (its ~30 requests at 50 tokens/s); raise it with a hosted endpoint, more instances, or the chain format and the local backend, whose personas call no model."
+  type        = number
+  default     = 2
 }
 
 variable "sfn_log_execution_data" {

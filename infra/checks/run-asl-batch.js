@@ -7,14 +7,14 @@
 //
 // Needs functions/local-app/target/quarkus-app/quarkus-run.jar
 // (./mvnw -B -ntp -o -q package -DskipTests -pl functions/local-app -am). Exit code 0 when the batch succeeded, no state
-// or Task payload passed Step Functions' 256 KiB (AWS would fail that execution; locally it is only measured), and
-// every evaluation equals the in-process one, 1 otherwise, 2 on bad usage.
+// or Task payload passed the 200 KB budget (Step Functions fails an execution above 256 KiB; locally it is measured),
+// and every evaluation equals the in-process one, 1 otherwise, 2 on bad usage.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { freshDataDir, jarMissingReason, serve } from "./asl-local/app.js";
 import { compareAll } from "./asl-local/compare.js";
-import { localWorkflow, parseJsonl, PAYLOAD_LIMIT } from "./asl-local/machine.js";
+import { localWorkflow, parseJsonl, PAYLOAD_BUDGET, PAYLOAD_LIMIT } from "./asl-local/machine.js";
 import { REPO } from "./test/lib.js";
 
 const USAGE = `usage: node run-asl-batch.js FILE [options]
@@ -130,8 +130,9 @@ try {
   console.log(`  Lambda tasks ${wf.stats.lambdaCalls}, retried ${wf.stats.retried.length}, caught ${wf.stats.caught.length}`);
   const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
   const largest = wf.stats.largestPayload;
-  console.log(`  largest payload ${kib(largest.bytes)} (${largest.where} ${largest.kind}); ${wf.stats.overLimit} payloads over ` +
-    `Step Functions' ${kib(PAYLOAD_LIMIT)}${wf.stats.overLimit ? ", each of which would fail its execution in AWS (States.DataLimitExceeded)" : ""}`);
+  console.log(`  largest payload ${kib(largest.bytes)} (${largest.where} ${largest.kind}); ${wf.stats.overBudget} payloads over ` +
+    `the ${PAYLOAD_BUDGET / 1000} KB budget, ${wf.stats.overLimit} over Step Functions' ${kib(PAYLOAD_LIMIT)}` +
+    `${wf.stats.overLimit ? ", each of which would fail its execution in AWS (States.DataLimitExceeded)" : ""}`);
   const top = Object.entries(wf.stats.payloads).map(([where, kinds]) => [where, Math.max(...Object.values(kinds))])
     .sort((a, b) => b[1] - a[1]).slice(0, 5);
   console.log(`  largest per state: ${top.map(([where, n]) => `${where} ${kib(n)}`).join(", ")}`);
@@ -158,7 +159,7 @@ try {
     evaluations: comparison ? comparison.items : wf.evaluations,
   }, null, 2));
   console.log(`results: ${out}`);
-  const ok = batch.status === "SUCCEEDED" && wf.stats.overLimit === 0 && (!comparison || comparison.identical === comparison.compared);
+  const ok = batch.status === "SUCCEEDED" && wf.stats.overBudget === 0 && (!comparison || comparison.identical === comparison.compared);
   process.exitCode = ok ? 0 : 1;
 } catch (e) {
   console.error(`run-asl-batch: ${e.stack ?? e}`);

@@ -43,8 +43,23 @@ run "self_hosted_deployment_plans" {
   command = plan
 
   assert {
-    condition     = length(output.function_alias_arns) == 10
-    error_message = "every function of the state machines has a live alias"
+    condition     = length(output.function_alias_arns) == 17
+    error_message = "every function of the state machines, and storedEvaluation, has a live alias"
+  }
+}
+
+# An external endpoint instead of the GPU instance: the functions that call the model reach it over HTTPS.
+run "external_endpoint_deployment_plans" {
+  command = plan
+
+  variables {
+    inference_base_url = "https://inference.example.com/v1"
+    inference_ami_id   = null
+  }
+
+  assert {
+    condition     = length(output.function_alias_arns) == 17
+    error_message = "the same functions without the GPU instance"
   }
 }
 

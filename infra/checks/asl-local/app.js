@@ -8,11 +8,13 @@ import { join } from "node:path";
 import { REPO } from "../test/lib.js";
 
 export const JAR = join(REPO, "functions", "local-app", "target", "quarkus-app", "quarkus-run.jar");
+export const SIMULATOR_JAR = join(REPO, "infra", "inference-simulator", "target", "pgenrm-inference-simulator.jar");
 
 export function jarMissingReason(jar = JAR) {
+  const module = jar === SIMULATOR_JAR ? "infra/inference-simulator" : "functions/local-app";
   return existsSync(jar)
     ? null
-    : `${jar} is missing: build it with ./mvnw -B -ntp -o -q package -DskipTests -pl functions/local-app -am`;
+    : `${jar} is missing: build it with ./mvnw -B -ntp -o -q package -DskipTests -pl ${module} -am`;
 }
 
 export async function freePort() {
@@ -50,9 +52,9 @@ process.on("exit", () => {
 const FOREIGN_DATABASE = ["PGENRM_DB_URL", "PGENRM_DB_USER", "PGENRM_DB_PASSWORD", "QUARKUS_DATASOURCE_REACTIVE_URL",
   "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD"];
 
-function start(args, { dataDir, env = {}, jvm = [], log }) {
+function start(args, { dataDir, env = {}, jvm = [], log, jar = JAR }) {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !FOREIGN_DATABASE.includes(k)));
-  const child = spawn("java", [...jvm, "-jar", JAR, ...args], {
+  const child = spawn("java", [...jvm, "-jar", jar, ...args], {
     cwd: REPO,
     env: { ...inherited, PGENRM_DATA_DIR: dataDir, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -116,5 +118,38 @@ export async function serve({ dataDir, env, jvm = [], log, readyTimeoutMs = 90_0
       throw new Error(`local app did not answer on ${url} within ${readyTimeoutMs} ms:\n${run.output()}`);
     }
     await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/**
+ * Starts our simulated OpenAI-compatible endpoint (infra/inference-simulator) on a free port with the given `serve`
+ * flags; resolves once it answers. stats() reads its counters (GET /stats: requests, choices, off_format_prompts, ...).
+ */
+export async function simulator({ args = [], log, readyTimeoutMs = 30_000 } = {}) {
+  const port = await freePort();
+  const run = start(["serve", "--port", String(port), ...args], { dataDir: "", log, jar: SIMULATOR_JAR });
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    try {
+      process.kill(-run.child.pid, "SIGKILL");
+    } catch {
+      return;
+    }
+    await run.exited;
+  };
+  const stats = async () => (await fetch(`${url}/stats`)).json();
+  const deadline = Date.now() + readyTimeoutMs;
+  for (;;) {
+    try {
+      await stats();
+      return { url, baseUrl: `${url}/v1`, stats, stop };
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`simulator did not answer on ${url} within ${readyTimeoutMs} ms:\n${run.output()}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -78,19 +78,38 @@ export async function evaluateInProcess(url, request) {
   return JSON.parse(text);
 }
 
-/** Every evaluation the ASL ran, side by side with the in-process workflow's result for the same request. */
+/**
+ * POST /storedEvaluation: the whole result (chains included) an evaluate execution stored under its evaluationId; the
+ * execution's own output carries the result without its chains.
+ */
+export async function storedEvaluation(url, evaluationId) {
+  const response = await fetch(`${url}/storedEvaluation`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ evaluationId }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`POST /storedEvaluation: HTTP ${response.status} ${text}`);
+  return JSON.parse(text);
+}
+
+/**
+ * Every evaluation the ASL ran (its stored result, chains included), side by side with the in-process workflow's
+ * result for the same request.
+ */
 export async function compareAll(url, evaluations) {
   const items = [];
   for (const { request, result, error } of evaluations) {
     const entry = { requestId: request.requestId, userId: request.userId, asl: result, aslError: error };
     try {
+      if (result) entry.asl = await storedEvaluation(url, result.evaluationId);
       entry.inProcess = await evaluateInProcess(url, request);
     } catch (e) {
       entry.inProcessError = e.message;
     }
-    entry.differences = error ? [`ASL execution failed: ${error.Error}: ${error.Cause}`] : differences(result, entry.inProcess);
+    entry.differences = error ? [`ASL execution failed: ${error.Error}: ${error.Cause}`] : differences(entry.asl, entry.inProcess);
     if (entry.inProcessError) entry.differences.push(entry.inProcessError);
-    entry.maxRewardDifference = maxRewardDifference(result, entry.inProcess);
+    entry.maxRewardDifference = maxRewardDifference(entry.asl, entry.inProcess);
     items.push(entry);
   }
   return {

@@ -7,9 +7,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { freshDataDir, jarMissingReason, serve } from "../asl-local/app.js";
-import { differences, evaluateInProcess, REWARD_TOLERANCE } from "../asl-local/compare.js";
-import { FUNCTION_ERROR, localWorkflow, TaskError } from "../asl-local/machine.js";
+import { freshDataDir, jarMissingReason, serve, SIMULATOR_JAR, simulator } from "../asl-local/app.js";
+import { differences, evaluateInProcess, REWARD_TOLERANCE, storedEvaluation } from "../asl-local/compare.js";
+import { FUNCTION_ERROR, localWorkflow, PAYLOAD_BUDGET, TaskError } from "../asl-local/machine.js";
 import { REPO } from "./lib.js";
 
 const missing = jarMissingReason();
@@ -39,6 +39,13 @@ function smallBatch() {
 
 const lines = smallBatch();
 const rows = lines.map((l) => JSON.parse(l));
+
+async function post(url, fn, body) {
+  const response = await fetch(`${url}/${fn}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`POST /${fn}: HTTP ${response.status} ${text}`);
+  return JSON.parse(text);
+}
 
 describe("ASL executed locally against the functions served by the local app", { skip: missing ?? false }, () => {
   let data;
@@ -76,13 +83,12 @@ describe("ASL executed locally against the functions served by the local app", {
     assert.deepEqual(batch.population, { users: 6, pairs: 18, personas: 6, prototypes: batch.population.prototypes, failedUsers: 0 });
     assert.ok(batch.population.prototypes >= 1);
     // Registering the rows again (a retried child, a repeated batch) stores nothing twice; the rebuild is the same.
-    const post = async (fn, body) => (await fetch(`${app.url}/${fn}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).json();
     for (const [index, row] of rows.entries()) {
       if (row.split !== "train") continue;
-      const again = await post("registerHistoryRow", { runId: "asl-local-test", index, row });
+      const again = await post(app.url, "registerHistoryRow", { runId: "asl-local-test", index, row });
       assert.deepEqual(again, { itemId: batch.history[index].Output.itemId, history: true, stored: false });
     }
-    const rebuilt = await post("buildPopulation", { runId: "asl-local-test", prototypes: 0 });
+    const rebuilt = await post(app.url, "buildPopulation", { runId: "asl-local-test", prototypes: 0 });
     assert.deepEqual({ ...rebuilt, cost: undefined }, { ...batch.population, cost: undefined });
   });
 
@@ -102,30 +108,39 @@ describe("ASL executed locally against the functions served by the local app", {
     assert.equal(wf.evaluations.length, 14, "one nested evaluate execution per test row");
     for (const e of wf.evaluations) {
       assert.equal(e.error, null);
-      assert.ok(e.request.history, "prepareBenchmarkItem resolved the history");
+      assert.equal(e.request.history ?? null, null, "the request names the user; the evaluate machine resolves the history");
+      // The stored history the evaluation resolved holds the user's train rows, and its own chains were judged from it.
       const own = rows.filter((r) => r.user_id === e.request.userId && r.split === "train").length;
-      assert.equal(e.request.history.pairs.length, own, `${e.request.userId}: history from storage`);
+      const history = await post(app.url, "resolveHistory", { userId: e.request.userId });
+      assert.equal(history.pairs, own, `${e.request.userId}: history from storage`);
+      const stored = await storedEvaluation(app.url, e.result.evaluationId);
+      for (const c of stored.chains.filter((x) => x.source === "SELF")) assert.equal(c.persona.historyVersion, history.version);
     }
   });
 
-  test("payloads: every state's input and output and every Task's parameters and result are measured; here all under 200 KiB", async () => {
+  test("payloads: every state's input and output and every Task's parameters and result are measured, all within the budget", async () => {
     const { wf } = await runSmallBatch();
-    const { payloads, largestPayload, overLimit } = wf.stats;
-    for (const where of ["evaluate/PlanSamples", "evaluate/Samples", "evaluate/ScoreSample", "evaluate/AggregateScores",
-      "evaluate-batch/Items/PrepareItem", "evaluate-batch/History/RegisterHistoryRow", "task/ScoreSample", "task/BuildPopulation"]) {
+    const { payloads, largestPayload, overLimit, overBudget } = wf.stats;
+    for (const where of ["evaluate/ResolveHistory", "evaluate/PlanSamples", "evaluate/Samples", "evaluate/ScoreSamples",
+      "evaluate/AggregateScores", "evaluate-batch/Items/PrepareItem", "evaluate-batch/History/RegisterHistoryRow",
+      "task/ScoreSamples", "build-population/StartPopulation", "build-population/Personas/InducePersonas",
+      "build-population/FitPrototypes", "build-population/Membership/AssignPrototypes", "task/PublishPopulation"]) {
       assert.ok(payloads[where], `${where} measured`);
     }
-    // The sample tasks PlanSamples returns, each with the history its persona is induced from, join the state.
-    assert.ok(payloads["evaluate/PlanSamples"].output > payloads["evaluate/PlanSamples"].input);
     assert.equal(largestPayload.bytes, Math.max(...Object.values(payloads).flatMap(Object.values)));
-    assert.ok(largestPayload.bytes < 200 * 1024, `${largestPayload.where} ${largestPayload.kind}: ${largestPayload.bytes} bytes`);
+    assert.ok(largestPayload.bytes < PAYLOAD_BUDGET, `${largestPayload.where} ${largestPayload.kind}: ${largestPayload.bytes} bytes`);
+    assert.equal(overBudget, 0);
     assert.equal(overLimit, 0);
   });
 
   test("evaluate-batch: each evaluation equals the in-process workflow's on the same request", async () => {
     const { wf } = await runSmallBatch();
     let compared = 0;
-    for (const { request, result } of wf.evaluations) {
+    for (const { request, result: summary } of wf.evaluations) {
+      // The execution's output is the result without its chains; the whole result is stored under its evaluationId.
+      assert.deepEqual(summary.chains, []);
+      const result = await storedEvaluation(app.url, summary.evaluationId);
+      assert.deepEqual({ ...result, chains: [], evaluationId: summary.evaluationId }, summary);
       const ref = await evaluateInProcess(app.url, request);
       assert.deepEqual(differences(result, ref), [], `${request.requestId} (${request.userId})`);
       // The headline criteria, spelled out: rewards per candidate, choice/tie, number of chains.
@@ -140,42 +155,57 @@ describe("ASL executed locally against the functions served by the local app", {
     assert.equal(compared, 14);
     const coldStart = wf.evaluations.filter((e) => e.request.userId === "u008");
     assert.equal(coldStart.length, 2);
-    assert.ok(coldStart.every((e) => e.request.history.pairs.length === 0 && e.result.neighbours.length === SCALING.pro),
-      "a cold-start user is scored from Pro-M samples of a prototype");
+    for (const e of coldStart) {
+      assert.equal((await post(app.url, "resolveHistory", { userId: "u008" })).pairs, 0);
+      assert.equal(e.result.neighbours.length, SCALING.pro, "a cold-start user is scored from Pro-M samples of a prototype");
+    }
   });
 
-  test("evaluate: direct requests (history given, new user, default scaling, no requestId, 3 candidates, both orders) equal POST /evaluate", async () => {
+  /** Runs the evaluate machine and reads back the whole result (chains included) it stored. */
+  const evaluateStored = async (wf, request) => storedEvaluation(app.url, (await wf.evaluate(request)).evaluationId);
+
+  /** u003's history as a caller would give it: the pairs of its train rows, in file order. */
+  const historyOf = (userId) => ({
+    userId,
+    pairs: rows.filter((r) => r.user_id === userId && r.split === "train")
+      .map((r) => ({ context: r.context, chosen: r.chosen.content, rejected: r.rejected.content })),
+  });
+
+  test("evaluate: direct requests (stored history, given history, new user, default scaling, no requestId, 3 candidates, both orders) equal POST /evaluate", async () => {
     const { wf: batchWf } = await runSmallBatch();
     const known = batchWf.evaluations.find((e) => e.request.userId === "u003").request;
     const scenario = known.scenario;
+    const given = { ...historyOf("u003"), pairs: historyOf("u003").pairs.slice(0, 2) };
     const requests = [
       { ...known, scaling: { ind: 3, pro: 1, selfWeight: 0.7, prototypeWeight: 0.3 } },
       { requestId: "new-user-1", userId: "new-user", history: { userId: "new-user", pairs: [] }, scenario, scaling: SCALING },
-      { requestId: "default-scaling", userId: known.userId, history: known.history, scenario },
-      { userId: known.userId, history: known.history, scenario: { ...scenario, candidates: [...scenario.candidates, "A third answer."] }, scaling: SCALING },
+      { requestId: "default-scaling", userId: known.userId, scenario },
+      { userId: known.userId, scenario: { ...scenario, candidates: [...scenario.candidates, "A third answer."] }, scaling: SCALING },
       { ...known, requestId: "both-orders", scaling: { ...SCALING, bothOrders: true } },
+      { ...known, requestId: "given-history", history: given },
     ];
     const wf = localWorkflow({ url: app.url });
     for (const request of requests) {
-      const result = await wf.evaluate(request);
+      const result = await evaluateStored(wf, request);
       const ref = await evaluateInProcess(app.url, request);
       assert.deepEqual(differences(result, ref), [], JSON.stringify({ requestId: request.requestId, scaling: request.scaling }));
     }
-    assert.equal((await wf.evaluate(requests[2])).chains.length, 1, "no scaling means Ind-1");
-    assert.equal((await wf.evaluate(requests[4])).chains.length, 2 * (SCALING.ind + SCALING.pro), "both orders: a twin per sample");
+    assert.equal((await evaluateStored(wf, requests[2])).chains.length, 1, "no scaling means Ind-1");
+    assert.equal((await evaluateStored(wf, requests[4])).chains.length, 2 * (SCALING.ind + SCALING.pro), "both orders: a twin per sample");
+    // A given history is the one judged from, not the stored one: 2 of u003's 3 pairs.
+    const ownChain = (await evaluateStored(wf, requests[5])).chains.find((c) => c.source === "SELF");
+    assert.match(ownChain.persona.analysis, /2 past choices/);
   });
 
-  test("evaluate: a request without history fails fast with pgenrm.HistoryRequired, before any function is called", async () => {
+  test("evaluate: without a history the stored one is used; a user with none is a cold start", async () => {
     const { wf: batchWf } = await runSmallBatch();
-    const { userId, scenario } = batchWf.evaluations[0].request;
+    const { scenario } = batchWf.evaluations[0].request;
     const wf = localWorkflow({ url: app.url });
-    for (const request of [{ userId, scenario, scaling: SCALING }, { userId, history: null, scenario }]) {
-      await assert.rejects(wf.evaluate(request), (e) => {
-        assert.equal(e.cause?.name, "pgenrm.HistoryRequired");
-        return true;
-      });
-    }
-    assert.equal(wf.stats.lambdaCalls, 0);
+    const stored = await evaluateStored(wf, { requestId: "stored-u005", userId: "u005", scenario, scaling: SCALING });
+    assert.match(stored.chains.find((c) => c.source === "SELF").persona.analysis, /3 past choices/);
+    const unknown = await evaluateStored(wf, { requestId: "unknown-user", userId: "nobody", scenario, scaling: SCALING });
+    assert.equal(unknown.chains.length, SCALING.ind + SCALING.pro);
+    assert.equal(unknown.neighbours.length, SCALING.pro);
   });
 
   test("Retry: transient Lambda errors are retried by the ASL's Retry and the result is unchanged", async () => {
@@ -184,32 +214,33 @@ describe("ASL executed locally against the functions served by the local app", {
     const failedOnce = new Set();
     const fault = async (state, input) => {
       const key = state === "SamplePersona" ? `${state}/${input.Payload.seed}` : state;
-      if (["MatchPrototype", "SamplePersona", "ScoreSample"].includes(state) && !failedOnce.has(key)) {
+      if (["ResolveHistory", "MatchPrototype", "SamplePersona", "ScoreSamples", "AggregateScores"].includes(state) && !failedOnce.has(key)) {
         failedOnce.add(key);
         throw new TaskError("Lambda.ServiceException", `injected: ${state} fails once`);
       }
     };
     const wf = localWorkflow({ url: app.url, fault });
-    const result = await wf.evaluate(request);
-    assert.ok(wf.stats.retried.includes("MatchPrototype"));
-    assert.ok(wf.stats.retried.includes("SamplePersona"));
-    assert.ok(wf.stats.retried.includes("ScoreSample"));
+    const result = await evaluateStored(wf, request);
+    for (const state of ["ResolveHistory", "MatchPrototype", "SamplePersona", "ScoreSamples", "AggregateScores"]) {
+      assert.ok(wf.stats.retried.includes(state), state);
+    }
     assert.deepEqual(wf.stats.caught, []);
     assert.deepEqual(differences(result, await evaluateInProcess(app.url, request)), []);
   });
 
-  test("Catch: a sample whose scoring fails becomes a CALL_FAILURE chain that aggregateScores accepts", async () => {
+  test("Catch: a sample whose scoring fails is stored as a CALL_FAILURE chain that aggregateScores counts", async () => {
     const { wf: batchWf } = await runSmallBatch();
     const request = batchWf.evaluations.find((e) => e.request.userId === "u004").request;
     const fault = async (state, input) => {
-      if (state === "ScoreSample" && input.Payload.source === "NEIGHBOUR" && input.Payload.sampleIndex === 0) {
+      const { job } = input.Payload;
+      if (state === "ScoreSamples" && job.source === "NEIGHBOUR" && job.samples[0].sampleIndex === 0) {
         throw new TaskError("Lambda.Unknown", "injected: the neighbour sample's scoring function crashed");
       }
     };
     const wf = localWorkflow({ url: app.url, fault });
-    const result = await wf.evaluate(request);
+    const result = await evaluateStored(wf, request);
     const ref = await evaluateInProcess(app.url, request);
-    assert.deepEqual(wf.stats.caught, ["ScoreSample"]);
+    assert.deepEqual(wf.stats.caught, ["ScoreSamples"]);
     assert.equal(result.chains.length, ref.chains.length);
     assert.equal(result.callFailures, 1);
     const i = result.chains.findIndex((c) => c.status !== "OK");
@@ -230,7 +261,7 @@ describe("ASL executed locally against the functions served by the local app", {
     const bad = { ...rows.find((r) => r.user_id === "u001" && r.split === "test") };
     bad.rejected = bad.chosen; // identical answers: prepareBenchmarkItem rejects the row (400)
     const fault = async (state, input) => {
-      if (state === "InducePersona" && input.Payload.history.userId === "u006") {
+      if (state === "InducePersona" && input.Payload.userId === "u006") {
         throw new TaskError("Lambda.Unknown", "injected: persona induction crashed");
       }
     };
@@ -248,6 +279,102 @@ describe("ASL executed locally against the functions served by the local app", {
     assert.equal(batch.failedPercent, 50);
     assert.equal(batch.status, "FAILED");
     assert.equal(batch.error, "States.ExceedToleratedFailureThreshold");
+  });
+
+  // Last in this block: its batch builds another population, which the tests above must not see.
+  test("payloads at Ind-16/Pro-8 with a 200-pair history stay far within the budget, and do not grow with the history", async () => {
+    const all = readFileSync(join(REPO, "examples", "personal-reward-bench-sample.jsonl"), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+    // 12 users with 3 train pairs each (enough for 8 neighbours), and u-long: 200 train pairs (other users' rows, as
+    // its own), with the test rows of u002.
+    const users = [...new Set(all.map((r) => r.user_id))].slice(0, 12);
+    const taken = new Map();
+    const short = all.filter((r) => users.includes(r.user_id) && r.split === "train"
+      && (taken.set(r.user_id, (taken.get(r.user_id) ?? 0) + 1).get(r.user_id) <= 3));
+    const long = all.filter((r) => r.split === "train").slice(0, 200).map((r) => ({ ...r, user_id: "u-long" }));
+    const tests = all.filter((r) => r.user_id === "u002" && r.split === "test").slice(0, 2).map((r) => ({ ...r, user_id: "u-long" }));
+    assert.equal(long.length, 200);
+    const plan = { ind: 16, pro: 8, selfWeight: 0.5, prototypeWeight: 0.5 };
+    const wf = localWorkflow({ url: app.url, itemConcurrency: 2, sampleConcurrency: 8 });
+    const batch = await wf.runBatch({ runId: "asl-local-ind16-pro8", rows: [...short, ...long, ...tests], scaling: plan });
+    assert.equal(batch.status, "SUCCEEDED", `${batch.error}: ${batch.cause}`);
+    assert.equal(wf.evaluations.length, 2);
+    const { largestPayload, overBudget, overLimit, payloads } = wf.stats;
+    assert.equal(overBudget, 0);
+    assert.equal(overLimit, 0);
+    const evaluateLargest = Math.max(...Object.entries(payloads).filter(([w]) => w.startsWith("evaluate/")).flatMap(([, k]) => Object.values(k)));
+    // A wide margin: a tenth of the budget, whatever the plan and the history's length.
+    assert.ok(evaluateLargest < PAYLOAD_BUDGET / 10, `largest evaluate state ${evaluateLargest} bytes`);
+    assert.ok(largestPayload.bytes < PAYLOAD_BUDGET / 10, `${largestPayload.where} ${largestPayload.kind}: ${largestPayload.bytes} bytes`);
+    const [first] = wf.evaluations;
+    const result = await storedEvaluation(app.url, first.result.evaluationId);
+    assert.equal(result.chains.length, 24);
+    assert.match(result.chains.find((c) => c.source === "SELF" && c.sampleIndex === 0).persona.analysis, /200 past choices/);
+    assert.deepEqual(differences(result, await evaluateInProcess(app.url, first.request)), []);
+
+    // The same scenario and plan for a user with 3 pairs: every state is within a few bytes of u-long's.
+    const largestBy = async (userId) => {
+      const one = localWorkflow({ url: app.url, sampleConcurrency: 8 });
+      await one.evaluate({ ...first.request, requestId: `same-scenario-${userId}`, userId });
+      return Object.fromEntries(Object.entries(one.stats.payloads).filter(([w]) => w.startsWith("evaluate/"))
+        .map(([w, k]) => [w, Math.max(...Object.values(k))]));
+    };
+    const [longStates, shortStates] = [await largestBy("u-long"), await largestBy(users[0])];
+    for (const [where, bytes] of Object.entries(longStates)) {
+      assert.ok(Math.abs(bytes - shortStates[where]) < 64, `${where}: ${bytes} bytes for 200 pairs, ${shortStates[where]} for 3`);
+    }
+  });
+});
+
+const simulatorMissing = missing ?? jarMissingReason(SIMULATOR_JAR);
+if (!missing && simulatorMissing) console.log(`# SKIP asl-local chain format: ${simulatorMissing}`);
+
+describe("ASL in the chain format: the user's own samples are one request, so an evaluation costs 1 + M requests", { skip: simulatorMissing ?? false }, () => {
+  let data;
+  let endpoint;
+  let app;
+
+  before(async () => {
+    // An endpoint like the fine-tuned checkpoint: it answers chain-shaped prompts only (no cut-offs here, so every
+    // request counts once).
+    endpoint = await simulator({ args: ["--style", "official", "--latency", "fixed:1", "--max-concurrency", "64", "--seed", "5"] });
+    data = freshDataDir();
+    app = await serve({
+      dataDir: data.dir,
+      env: { PGENRM_BACKEND: "llm", PGENRM_LLM_FORMAT: "chain", PGENRM_LLM_PROMPT_SET: "paper", PGENRM_LLM_BASE_URL: endpoint.baseUrl },
+    });
+  });
+
+  after(async () => {
+    await app?.stop();
+    await endpoint?.stop();
+    data?.remove();
+  });
+
+  test("evaluate-batch at Ind-4/Pro-2: every item scored from chains, at 1 + M requests each, as in-process", async () => {
+    const plan = { ind: 4, pro: 2, selfWeight: 0.5, prototypeWeight: 0.5 };
+    const wf = localWorkflow({ url: app.url, itemConcurrency: 2, sampleConcurrency: 8 });
+    const before = await endpoint.stats();
+    const batch = await wf.runBatch({ runId: "asl-chain", rows, scaling: plan });
+    const after = await endpoint.stats();
+    assert.equal(batch.status, "SUCCEEDED", `${batch.error}: ${batch.cause}`);
+    assert.equal(wf.evaluations.length, 14);
+    let expected = 0;
+    for (const e of wf.evaluations) {
+      const result = await storedEvaluation(app.url, e.result.evaluationId);
+      assert.equal(result.chains.length, plan.ind + result.neighbours.length, e.request.userId);
+      assert.ok(result.chains.every((c) => c.status === "OK"), `${e.request.userId}: ${result.chains.map((c) => c.error).join("; ")}`);
+      assert.ok(result.choice !== null || result.tie);
+      expected += 1 + result.neighbours.length;
+    }
+    // No persona calls (the chain's analysis is the persona), the own samples in one request with n, one per neighbour.
+    assert.equal(after.requests - before.requests, expected);
+    assert.equal(after.off_format_prompts - before.off_format_prompts, 0);
+    // The in-process workflow sends as many requests for the same evaluation.
+    const one = wf.evaluations.find((e) => e.request.userId === "u003");
+    const neighbours = (await storedEvaluation(app.url, one.result.evaluationId)).neighbours.length;
+    const ahead = await endpoint.stats();
+    await evaluateInProcess(app.url, one.request);
+    assert.equal((await endpoint.stats()).requests - ahead.requests, 1 + neighbours);
   });
 });
 

@@ -16,12 +16,13 @@ const LAMBDA_ERRORS = [
 /** What Lambda reports for any exception a @Funq method throws (Funqy wraps it; see asl-local/machine.js). */
 const FUNCTION_ERROR = "io.quarkus.funqy.runtime.ApplicationException";
 /** Tasks whose function calls the model: an ApplicationException there is, in practice, the endpoint failing. */
-const MODEL_TASKS = ["InducePersona", "SamplePersona", "GenerateRubric", "ScoreSample", "BuildPopulation"];
+const MODEL_TASKS = ["InducePersona", "SamplePersona", "GenerateRubric", "ScoreSamples", "StartPopulation", "InducePersonas", "FitPrototypes"];
 
 const COST_FIELDS = ["calls", "promptTokens", "completionTokens", "cachedCalls", "wallMillis", "cutOffOutputs"]; // CallCost
 const evaluate = loadAsl("evaluate.asl.json");
 const batch = loadAsl("evaluate-batch.asl.json");
-const machines = { "evaluate.asl.json": evaluate, "evaluate-batch.asl.json": batch };
+const build = loadAsl("build-population.asl.json");
+const machines = { "evaluate.asl.json": evaluate, "evaluate-batch.asl.json": batch, "build-population.asl.json": build };
 const tasks = (m) => allStates(m).filter(([, s]) => s.Type === "Task");
 const lambdaTasks = (m) => tasks(m).filter(([, s]) => s.Resource === "arn:aws:states:::lambda:invoke");
 
@@ -76,7 +77,7 @@ for (const file of ASL_FILES) {
   });
 }
 
-test("evaluate: the steps of the in-process workflow, in order", () => {
+test("evaluate: the steps of the in-process workflow, in order, passing keys instead of histories, personas and chains", () => {
   const order = [];
   let name = evaluate.StartAt;
   const seen = new Set();
@@ -86,87 +87,83 @@ test("evaluate: the steps of the in-process workflow, in order", () => {
     if (s.Type === "Task" || s.Type === "Map") order.push(name);
     name = s.Next ?? (s.Type === "Choice" ? s.Default : undefined);
   }
-  assert.deepEqual(order, ["InducePersona", "MatchPrototype", "PlanSamples", "Samples", "AggregateScores"]);
+  assert.deepEqual(order, ["ResolveHistory", "InducePersona", "MatchPrototype", "PlanSamples", "Samples", "AggregateScores"]);
 
-  // inducePersona rejects a null history, and no function of this machine reads stored histories: a request
-  // without one stops at once with a named error instead of failing inside a Lambda.
-  assert.equal(evaluate.States.Normalise.Next, "HistoryGiven");
-  assert.deepEqual(evaluate.States.HistoryGiven.Choices, [{ Variable: "$.request.history", IsNull: true, Next: "HistoryRequired" }]);
-  assert.equal(evaluate.States.HistoryGiven.Default, "ScalingGiven");
-  assert.equal(evaluate.States.HistoryRequired.Type, "Fail");
-  assert.equal(evaluate.States.HistoryRequired.Error, "pgenrm.HistoryRequired");
-
+  // The execution's id names the evaluation: its chains and its result are stored under it.
+  assert.equal(evaluate.States.Normalise.Parameters.ids["evaluationId.$"], "$$.Execution.Id");
+  // A history, if given, is stored and named; the Pass after it drops the given history from the state.
   const p = (n) => evaluate.States[n].Parameters.Payload;
-  assert.deepEqual(p("InducePersona"), { "history.$": "$.request.history", seed: 0 });
+  assert.deepEqual(p("ResolveHistory"), { "userId.$": "$.request.userId", "history.$": "$.request.history" });
+  assert.equal(evaluate.States.ResolveHistory.Next, "Compact");
+  assert.deepEqual(Object.keys(evaluate.States.Compact.Parameters.request).sort(), ["requestId.$", "scaling.$", "scenario.$", "userId.$"]);
+  assert.ok(!JSON.stringify(evaluate.States.Compact.Parameters).includes("$.request.history"));
+
+  assert.deepEqual(p("InducePersona"), { "userId.$": "$.history.userId", "historyVersion.$": "$.history.version", seed: 0 });
   assert.deepEqual(p("MatchPrototype"), {
     "userId.$": "$.request.userId",
     "persona.$": "$.self.persona",
     "neighbours.$": "$.request.scaling.pro",
   });
-  assert.deepEqual(Object.keys(p("PlanSamples")).sort(), ["match.$", "request.$"]);
+  assert.deepEqual(p("PlanSamples"), { "request.$": "$.request", "historyVersion.$": "$.history.version", "neighbours.$": "$.match.neighbours" });
   assert.deepEqual(p("AggregateScores"), {
+    "evaluationId.$": "$.ids.evaluationId",
     "userId.$": "$.request.userId",
     "candidateCount.$": "States.ArrayLength($.request.scenario.candidates)",
     "scaling.$": "$.request.scaling",
-    "chains.$": "$.chains",
     "prototypeId.$": "$.match.prototypeId",
-    "neighbours.$": "$.neighbourIds.ids",
+    "neighbours.$": "$.match.neighbours",
+    "samples.$": "$.plan.samples",
+    "selfCost.$": "$.self.cost",
   });
-  assert.equal(evaluate.States.NeighbourIds.Parameters["ids.$"], "$.match.neighbours[*].userId");
-  // The result's cost adds the user's own persona to the chains', as the in-process workflow does.
-  assert.equal(evaluate.States.AggregateScores.ResultPath, "$.aggregate");
-  assert.equal(evaluate.States.AggregateScores.Next, "TotalCost");
-  for (const f of COST_FIELDS) {
-    assert.equal(evaluate.States.TotalCost.Parameters.cost[`${f}.$`], `States.MathAdd($.aggregate.result.cost.${f}, $.self.cost.${f})`);
-  }
+  // The result's cost adds the user's own persona to the chains' (selfCost), as the in-process workflow does; the
+  // output is the result without its chains, with the id they are stored under.
   assert.equal(evaluate.States.InducePersona.ResultSelector["cost.$"], "$.Payload.cost");
-  assert.equal(evaluate.States.TotalCost.Next, "Result");
-  assert.equal(evaluate.States.Result.Parameters["result.$"], "States.JsonMerge($.aggregate.result, $.total, false)");
+  assert.equal(evaluate.States.AggregateScores.Next, "Result");
+  assert.equal(evaluate.States.Result.Parameters["result.$"], "States.JsonMerge($.aggregate.result, $.ids, false)");
   assert.equal(evaluate.States.Result.OutputPath, "$.result");
   assert.equal(evaluate.States.Result.End, true);
 });
 
-test("evaluate: each sample is persona -> optional rubric -> score, and a failure becomes a CALL_FAILURE chain", () => {
+test("evaluate: each job is persona -> optional rubric -> scoring of its samples, stored; a failure stores CALL_FAILURE chains", () => {
   const map = evaluate.States.Samples;
-  assert.equal(map.ItemsPath, "$.plan.tasks");
+  assert.equal(map.ItemsPath, "$.plan.jobs");
   assert.ok(map.MaxConcurrency !== undefined || map.MaxConcurrencyPath, "configurable MaxConcurrency");
+  assert.equal(map.ResultPath, null, "the chains are stored; nothing returns to the state");
   const inner = map.ItemProcessor.States;
-  assert.deepEqual(inner.SamplePersona.Parameters.Payload, { "history.$": "$.task.history", "seed.$": "$.task.personaSeed" });
-  assert.deepEqual(inner.NeedsRubric.Choices, [{ Variable: "$.task.rubricStep", BooleanEquals: true, Next: "GenerateRubric" }]);
+  assert.deepEqual(inner.SamplePersona.Parameters.Payload,
+    { "userId.$": "$.job.userId", "historyVersion.$": "$.job.historyVersion", "seed.$": "$.job.personaSeed" });
+  assert.deepEqual(inner.NeedsRubric.Choices, [{ Variable: "$.job.rubricStep", BooleanEquals: true, Next: "GenerateRubric" }]);
   assert.deepEqual(inner.GenerateRubric.Parameters.Payload, {
     "persona.$": "$.sample.persona",
     "scenario.$": "$.scenario",
-    "seed.$": "$.task.seed",
+    "seed.$": "$.job.samples[0].seed",
   });
-  assert.deepEqual(Object.keys(inner.ScoreSample.Parameters.Payload).sort(), [
-    "history.$", "itemSeed.$", "persona.$", "reversedOrder.$", "rubric.$", "sampleIndex.$", "scenario.$", "seed.$", "source.$",
-  ]);
-  for (const name of ["SamplePersona", "GenerateRubric", "ScoreSample"]) {
+  assert.deepEqual(inner.ScoreSamples.Parameters.Payload, {
+    "evaluationId.$": "$.evaluationId",
+    "job.$": "$.job",
+    "persona.$": "$.sample.persona",
+    "rubric.$": "$.rubricStep.rubric",
+    "scenario.$": "$.scenario",
+    "spent.$": "$.spent",
+  });
+  assert.equal(inner.ScoreSamples.End, true);
+  for (const name of ["SamplePersona", "GenerateRubric", "ScoreSamples"]) {
     const c = inner[name].Catch;
-    assert.ok(c?.some((x) => x.ErrorEquals.includes("States.ALL") && x.Next === "SampleFailed"), `${name} caught`);
+    assert.ok(c?.some((x) => x.ErrorEquals.includes("States.ALL") && x.ResultPath === "$.failure" && x.Next === "SampleFailed"), `${name} caught`);
   }
-  // A chain's cost is its persona, rubric and scoring calls together (NoRubric costs nothing).
-  assert.equal(inner.ScoreSample.Next, "SampleCost");
-  assert.equal(inner.ScoreSample.ResultPath, "$.scored");
+  // A chain's cost includes its persona and rubric calls (NoRubric costs nothing); scoreSamples adds them.
   assert.equal(inner.SamplePersona.ResultSelector["cost.$"], "$.Payload.cost");
   assert.equal(inner.GenerateRubric.ResultSelector["cost.$"], "$.Payload.cost");
   assert.deepEqual(inner.NoRubric.Result.cost, Object.fromEntries(COST_FIELDS.map((f) => [f, 0])));
   for (const f of COST_FIELDS) {
-    assert.equal(inner.SampleCost.Parameters.cost[`${f}.$`],
-      `States.MathAdd(States.MathAdd($.scored.chain.cost.${f}, $.sample.cost.${f}), $.rubricStep.cost.${f})`);
+    assert.equal(inner.Spent.Parameters[`${f}.$`], `States.MathAdd($.sample.cost.${f}, $.rubricStep.cost.${f})`);
   }
-  assert.equal(inner.SampleChain.Parameters["chain.$"], "States.JsonMerge($.scored.chain, $.spent, false)");
-  assert.equal(inner.SampleChain.OutputPath, "$.chain");
-  assert.deepEqual(inner.SampleFailed.Parameters, {
-    "source.$": "$.task.source",
-    "personaUserId.$": "$.task.history.userId",
-    "sampleIndex.$": "$.task.sampleIndex",
-    "seed.$": "$.task.seed",
-    status: "CALL_FAILURE",
-    "error.$": "$.failure.Cause",
-    scores: [],
-  });
+  // A job that failed after its retries is stored as CALL_FAILURE chains carrying the caught error.
+  assert.deepEqual(inner.SampleFailed.Parameters.Payload, { "evaluationId.$": "$.evaluationId", "job.$": "$.job", "error.$": "$.failure" });
+  assert.deepEqual(inner.SampleFailed.Retry.at(-1).ErrorEquals, ["States.ALL"], "storing is idempotent: any error is retried");
+  assert.equal(inner.SampleFailed.End, true);
   assert.equal(evaluate.States.Samples.Catch, undefined, "a sample failure must not fail the evaluation");
+  assert.equal(map.ItemSelector["evaluationId.$"], "$.ids.evaluationId");
 });
 
 test("batch: History map -> buildPopulation -> Items map, both Distributed Maps over the same JSONL object", () => {
@@ -197,10 +194,45 @@ test("batch: History map -> buildPopulation -> Items map, both Distributed Maps 
   assert.equal(h.TrainRow.Choices[0].Next, "RegisterHistoryRow");
   assert.deepEqual(h.RegisterHistoryRow.Parameters.Payload, { "runId.$": "$.runId", "index.$": "$.index", "row.$": "$.row" });
   assert.deepEqual(h.RegisterHistoryRow.Retry.at(-1).ErrorEquals, ["States.ALL"], "an idempotent insert: any error is retried");
-  const build = batch.States.BuildPopulation;
-  assert.deepEqual(build.Parameters.Payload, { "runId.$": "$.runId", "prototypes.$": "$.settings.population.prototypes" });
-  assert.equal(build.Catch, undefined, "no population, no batch");
-  assert.ok(build.TimeoutSeconds > 900, "above the longest Lambda timeout");
+  const nested = batch.States.BuildPopulation;
+  assert.equal(nested.Resource, "arn:aws:states:::states:startExecution.sync:2", "the build-population machine, nested");
+  assert.match(nested.Parameters.StateMachineArn, /stateMachine:dummy-build-population$/);
+  assert.deepEqual(nested.Parameters.Input, { "runId.$": "$.runId", "prototypes.$": "$.settings.population.prototypes" });
+  assert.equal(nested.Catch, undefined, "no population, no batch");
+  assert.ok(nested.TimeoutSeconds >= 3600, "a population of any size");
+});
+
+test("build-population: start -> personas by batch (Distributed Map) -> one fit -> memberships by batch (Distributed Map) -> publish", () => {
+  const order = [];
+  let name = build.StartAt;
+  const seen = new Set();
+  while (name && !seen.has(name)) {
+    seen.add(name);
+    const s = build.States[name];
+    if (s.Type === "Task" || s.Type === "Map") order.push(name);
+    name = s.Next ?? (s.Type === "Choice" ? s.Default : undefined);
+  }
+  assert.deepEqual(order, ["StartPopulation", "PublishPopulation"], "no user: straight to publishing an empty population");
+  assert.equal(build.States.AnyUsers.Choices[0].Next, "Batches");
+  assert.equal(build.States.Batches.Parameters["indices.$"], "States.ArrayRange(0, $.plan.lastBatch, 1)");
+  assert.equal(build.States.Batches.Next, "Personas");
+  assert.equal(build.States.Personas.Next, "FitPrototypes");
+  assert.equal(build.States.FitPrototypes.Next, "Membership");
+  assert.equal(build.States.Membership.Next, "PublishPopulation");
+  for (const name of ["Personas", "Membership"]) {
+    const map = build.States[name];
+    assert.equal(map.ItemProcessor.ProcessorConfig.Mode, "DISTRIBUTED", name);
+    assert.equal(map.ItemsPath, "$.batches.indices", `${name}: batch numbers, never users, in the state`);
+    assert.deepEqual(map.ItemSelector, { "buildId.$": "$.plan.buildId", "batch.$": "$$.Map.Item.Value" });
+    assert.equal(map.ResultPath, null, `${name}: the results are stored, not collected`);
+    assert.equal(map.MaxConcurrencyPath, "$.settings.batchConcurrency");
+  }
+  // Persona batches call the model for minutes: STANDARD children; assignments are short and idempotent: EXPRESS.
+  assert.equal(build.States.Personas.ItemProcessor.ProcessorConfig.ExecutionType, "STANDARD");
+  assert.equal(build.States.Membership.ItemProcessor.ProcessorConfig.ExecutionType, "EXPRESS");
+  assert.deepEqual(build.States.FitPrototypes.Parameters.Payload, { "buildId.$": "$.plan.buildId" });
+  assert.deepEqual(build.States.PublishPopulation.Parameters.Payload, { "buildId.$": "$.plan.buildId" });
+  assert.deepEqual(build.States.PublishPopulation.Retry.at(-1).ErrorEquals, ["States.ALL"], "publishing is idempotent");
 });
 
 test("batch: prepare -> skip choice -> evaluate -> record, failures recorded with the error", () => {
@@ -214,7 +246,7 @@ test("batch: prepare -> skip choice -> evaluate -> record, failures recorded wit
   const ok = s.RecordResult.Parameters.Payload;
   const failed = s.RecordFailure.Parameters.Payload;
   for (const p of [ok, failed]) {
-    assert.deepEqual(Object.keys(p).map((k) => k.replace(/\.\$$/, "")).sort(), ["error", "expectedChoice", "itemId", "result", "runId", "scaling", "userId"]);
+    assert.deepEqual(Object.keys(p).map((k) => k.replace(/\.\$$/, "")).sort(), ["error", "evaluationId", "expectedChoice", "itemId", "runId", "scaling", "userId"]);
     assert.equal(p["scaling.$"], "$.scaling", "the run is opened with the batch's scaling");
     assert.equal(p["userId.$"], "$.row.user_id", "a failed item is recorded under its user too");
   }
@@ -225,6 +257,7 @@ test("batch: prepare -> skip choice -> evaluate -> record, failures recorded wit
     assert.ok(s[name].Retry.slice(0, -1).every((r) => !r.ErrorEquals.includes("States.ALL")), name);
   }
   assert.equal(ok.error, null);
-  assert.equal(failed.result, null);
+  assert.equal(ok["evaluationId.$"], "$.evaluation.result.evaluationId", "the result and its chains are read from storage");
+  assert.equal(failed.evaluationId, null);
   assert.equal(failed["error.$"], "$.failure");
 });

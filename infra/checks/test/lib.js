@@ -10,7 +10,7 @@ const { parse } = require("@cdktf/hcl2json");
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 export const ASL_DIR = join(REPO, "infra", "statemachine");
 export const TF_DIR = join(REPO, "terraform");
-export const ASL_FILES = ["evaluate.asl.json", "evaluate-batch.asl.json"];
+export const ASL_FILES = ["evaluate.asl.json", "evaluate-batch.asl.json", "build-population.asl.json"];
 
 const TEMPLATE_VAR = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
@@ -25,9 +25,9 @@ export function templateVars(text) {
 /** Dummy value per template variable: an ARN for *_arn, a number for *_concurrency, else a plain name. */
 export function dummyValue(name) {
   if (name.endsWith("_arn")) {
-    const kind = name === "evaluate_state_machine_arn" ? "states" : "lambda";
+    const kind = name.endsWith("_state_machine_arn") ? "states" : "lambda";
     return kind === "states"
-      ? "arn:aws:states:us-east-1:111122223333:stateMachine:dummy-evaluate"
+      ? `arn:aws:states:us-east-1:111122223333:stateMachine:dummy-${name.replace(/_state_machine_arn$/, "").replaceAll("_", "-")}`
       : `arn:aws:lambda:us-east-1:111122223333:function:dummy-${name.replace(/_arn$/, "").replaceAll("_", "-")}:live`;
   }
   if (name.endsWith("_concurrency")) return "8";

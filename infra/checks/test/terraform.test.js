@@ -155,7 +155,7 @@ test("workflow IAM: lambda:InvokeFunction only on the functions' live alias ARNs
     for (const st of body.statement ?? []) {
       if (!(st.actions ?? []).includes("lambda:InvokeFunction")) continue;
       assert.deepEqual(st.actions, ["lambda:InvokeFunction"], name);
-      assert.match(st.resources, /^\$\{\[for key in local\.(evaluate|batch)_functions : var\.function_arns\[key\]\]\}$/, `${name}: exactly the alias ARNs`);
+      assert.match(st.resources, /^\$\{\[for key in local\.(evaluate|batch|build)_functions : var\.function_arns\[key\]\]\}$/, `${name}: exactly the alias ARNs`);
     }
   }
 });
@@ -231,12 +231,13 @@ test("functions IAM: GetSecretValue only on the API key secret, kms:Decrypt only
   const connects = all.filter(({ st }) => st.actions.includes("rds-db:connect"));
   assert.equal(connects.length, 1);
   assert.deepEqual(connects[0].st.resources, ["${var.db_connect_arn}"]);
-  assert.match(connects[0].when, /contains\(\["database", "population"\], each\.key\)/);
+  // The inference group loads histories and personas and stores chains (EvaluationArchive); compute has no reach.
+  assert.match(connects[0].when, /contains\(\["inference", "database", "population"\], each\.key\)/);
 });
 
 test("functions: secrets reach the environment as ARNs only; the database login is an IAM token over TLS", () => {
   assert.deepEqual(fnLocals.group_env, {
-    inference: "${local.inference_env}",
+    inference: "${merge(local.inference_env, local.database_env)}",
     compute: {},
     database: "${local.database_env}",
     population: "${merge(local.inference_env, local.database_env)}",
@@ -273,10 +274,10 @@ test("root: each VPC function group has its own security group; database functio
   const https = egress.filter((r) => OPEN.includes(r.body.cidr_ipv4));
   for (const { name, body } of https) {
     assert.equal(body.from_port, 443, name);
-    if (name === "population_https") {
-      // buildPopulation is in the VPC for the proxy; an external endpoint is reached through NAT.
+    if (name === "model_https") {
+      // The functions that call the model are in the VPC for the proxy; an external endpoint is reached through NAT.
       assert.equal(body.count, "${local.self_hosted ? 0 : 1}", name);
-      assert.equal(body.security_group_id, "${aws_security_group.population_https[0].id}");
+      assert.equal(body.security_group_id, "${aws_security_group.model_https[0].id}");
     } else {
       assert.match(body.count, /var\.inference_api_key_secret_arn != null/, `${name}: open egress only for the key secret`);
     }

@@ -55,14 +55,16 @@ const exportOf = (functionName) =>
 const keys = (template) => Object.keys(template).map((k) => k.replace(/\.\$$/, ""));
 
 test("the parsed Java types are the ones the ASL names", () => {
-  for (const name of ["inducePersona", "matchPrototype", "planSamples", "generateRubric", "scoreSample",
-    "aggregateScores", "prepareBenchmarkItem", "recordBenchmarkItem", "registerHistoryRow", "buildPopulation"]) {
+  for (const name of ["resolveHistory", "inducePersona", "matchPrototype", "planSamples", "generateRubric", "scoreSamples",
+    "recordSampleFailure", "aggregateScores", "storedEvaluation", "prepareBenchmarkItem", "recordBenchmarkItem",
+    "registerHistoryRow", "buildPopulation", "startPopulation", "inducePersonas", "fitPrototypes", "assignPrototypes",
+    "publishPopulation"]) {
     assert.ok(EXPORTS.has(name), `@Funq ${name}`);
     assert.ok(RECORDS.has(EXPORTS.get(name).input), `record ${EXPORTS.get(name).input}`);
     assert.ok(RECORDS.has(EXPORTS.get(name).output), `record ${EXPORTS.get(name).output}`);
   }
   assert.deepEqual(RECORDS.get("BenchmarkRow"), ["userId", "split", "context", "chosen", "rejected", "profile"]);
-  assert.deepEqual(RECORDS.get("PrototypeMatch"), ["prototypeId", "similarity", "neighbours"]);
+  assert.deepEqual(RECORDS.get("StoredPrototypeMatch"), ["prototypeId", "similarity", "neighbours"]);
 });
 
 for (const file of ASL_FILES) {
@@ -90,35 +92,43 @@ for (const file of ASL_FILES) {
   });
 }
 
-test("evaluate.asl.json: the sample Map reads only SampleTask fields, and stand-in states only output-record fields", () => {
+test("evaluate.asl.json: the sample Map reads only SampleJob and SampleSlot fields, and stand-in states only record fields", () => {
   const machine = loadAsl("evaluate.asl.json");
   const inner = machine.States.Samples.ItemProcessor;
   const text = JSON.stringify(inner);
-  const taskFields = new Set([...text.matchAll(/\$\.task\.(\w+)/g)].map((m) => m[1]));
-  for (const f of taskFields) assert.ok(RECORDS.get("SampleTask").includes(f), `$.task.${f} is not a SampleTask field`);
-  // Every SampleTask field that a function takes is passed on: a field added to both must reach the function.
-  const scorePayload = inner.States.ScoreSample.Parameters.Payload;
-  for (const f of RECORDS.get("SampleTask").filter((f) => RECORDS.get("ScoreSampleRequest").includes(f))) {
-    assert.equal(scorePayload[`${f}.$`], `$.task.${f}`, `ScoreSample passes the task's ${f}`);
+  const jobFields = new Set([...text.matchAll(/\$\.job\.(\w+)/g)].map((m) => m[1]));
+  assert.ok(jobFields.size > 0);
+  for (const f of jobFields) assert.ok(RECORDS.get("SampleJob").includes(f), `$.job.${f} is not a SampleJob field`);
+  for (const m of text.matchAll(/\$\.job\.samples\[0\]\.(\w+)/g)) {
+    assert.ok(RECORDS.get("SampleSlot").includes(m[1]), `$.job.samples[0].${m[1]} is not a SampleSlot field`);
   }
-  for (const k of keys(inner.States.SampleFailed.Parameters)) {
-    assert.ok(RECORDS.get("EvaluationChain").includes(k), `SampleFailed.${k} is not an EvaluationChain field`);
-  }
+  // The whole job reaches the functions that score or record it.
+  assert.equal(inner.States.ScoreSamples.Parameters.Payload["job.$"], "$.job");
+  assert.equal(inner.States.SampleFailed.Parameters.Payload["job.$"], "$.job");
   const scaling = machine.States.DefaultScaling.Result;
   assert.deepEqual(Object.keys(scaling).sort(), [...RECORDS.get("ScalingPlan")].filter((f) => f in scaling).sort());
   for (const k of Object.keys(scaling)) assert.ok(RECORDS.get("ScalingPlan").includes(k), `DefaultScaling.${k}`);
-  for (const f of Object.keys(machine.States.TotalCost.Parameters.cost)) {
-    assert.ok(RECORDS.get("CallCost").includes(f.replace(/\.\$$/, "")), `TotalCost.cost.${f}`);
-  }
   assert.deepEqual(Object.keys(inner.States.NoRubric.Result.cost).sort(), [...RECORDS.get("CallCost")].sort());
+  assert.deepEqual(Object.keys(inner.States.Spent.Parameters).map((k) => k.replace(/\.\$$/, "")).sort(), [...RECORDS.get("CallCost")].sort());
+  // What Compact keeps of the request is what planSamples reads as an EvaluateRequest.
+  for (const k of keys(machine.States.Compact.Parameters.request)) assert.ok(RECORDS.get("EvaluateRequest").includes(k), `Compact.request.${k}`);
 });
 
-test("evaluate-batch.asl.json: the population pass's Tasks are typed too", () => {
-  const batch = loadAsl("evaluate-batch.asl.json");
-  const tasks = allStates(batch).filter(([, s]) => s.Resource === "arn:aws:states:::lambda:invoke").map(([, s]) => exportOf(s.Parameters.FunctionName));
-  for (const fn of ["registerHistoryRow", "buildPopulation", "prepareBenchmarkItem", "recordBenchmarkItem"]) assert.ok(tasks.includes(fn), fn);
+test("evaluate-batch.asl.json and build-population.asl.json: the population's Tasks are typed too", () => {
+  const tasksOf = (file) => allStates(loadAsl(file)).filter(([, s]) => s.Resource === "arn:aws:states:::lambda:invoke")
+    .map(([, s]) => exportOf(s.Parameters.FunctionName));
+  assert.deepEqual(tasksOf("evaluate-batch.asl.json").sort(), ["prepareBenchmarkItem", "recordBenchmarkItem", "recordBenchmarkItem", "registerHistoryRow"]);
+  assert.deepEqual(tasksOf("build-population.asl.json").sort(),
+    ["assignPrototypes", "fitPrototypes", "inducePersonas", "publishPopulation", "startPopulation"]);
   assert.deepEqual(RECORDS.get("RegisterHistoryRowRequest"), ["runId", "index", "row"]);
   assert.deepEqual(RECORDS.get("BuildPopulationRequest"), ["runId", "prototypes"]);
+  assert.deepEqual(RECORDS.get("PopulationBatchRequest"), ["buildId", "batch"]);
+  // The batch starts the build with a BuildPopulationRequest.
+  const build = loadAsl("evaluate-batch.asl.json").States.BuildPopulation;
+  assert.deepEqual(keys(build.Parameters.Input).sort(), [...RECORDS.get("BuildPopulationRequest")].sort());
+  // The plan's fields the build machine reads are PopulationPlan's.
+  const text = JSON.stringify(loadAsl("build-population.asl.json"));
+  for (const m of text.matchAll(/\$\.plan\.(\w+)/g)) assert.ok(RECORDS.get("PopulationPlan").includes(m[1]), `$.plan.${m[1]}`);
 });
 
 test("evaluate-batch.asl.json: RecordFailure's error is a RecordItemRequest.StepError (what a Catch produces)", () => {

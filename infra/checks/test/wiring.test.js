@@ -113,7 +113,7 @@ test("every Lambda named in the ASL maps to a function entry with the matching e
       checked++;
     }
   }
-  assert.equal(checked, 10, "6 Lambdas in evaluate + 4 in the batch");
+  assert.equal(checked, 16, "8 Lambdas in evaluate + 3 in the batch + 5 in build-population");
 });
 
 test("root passes the functions' alias ARNs to the workflow", () => {

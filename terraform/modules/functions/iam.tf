@@ -81,7 +81,7 @@ data "aws_iam_policy_document" "group" {
 
   # Connect to RDS Proxy as db_user with an IAM token; no database password is readable by any function.
   dynamic "statement" {
-    for_each = contains(["database", "population"], each.key) ? [1] : []
+    for_each = contains(["inference", "database", "population"], each.key) ? [1] : []
     content {
       sid       = "DatabaseIamAuth"
       actions   = ["rds-db:connect"]

@@ -1,17 +1,28 @@
 locals {
   # One Lambda per Funqy export. module = Maven module under functions/, group = IAM role, sizing and network.
   functions = {
-    "induce-persona"         = { module = "persona-induction", export = "inducePersona", group = "inference" }
-    "generate-rubric"        = { module = "rubric-generation", export = "generateRubric", group = "inference" }
-    "score-sample"           = { module = "sample-scoring", export = "scoreSample", group = "inference" }
-    "match-prototype"        = { module = "prototype-aggregation", export = "matchPrototype", group = "database" }
-    "plan-samples"           = { module = "prototype-aggregation", export = "planSamples", group = "compute" }
-    "aggregate-scores"       = { module = "prototype-aggregation", export = "aggregateScores", group = "compute" }
+    # The evaluation steps pass keys only: each loads the histories and personas it needs from the database and
+    # stores what it produces (EvaluationArchive), so every group but compute reaches the database.
+    "induce-persona"        = { module = "persona-induction", export = "inducePersona", group = "inference" }
+    "generate-rubric"       = { module = "rubric-generation", export = "generateRubric", group = "inference" }
+    "score-samples"         = { module = "sample-scoring", export = "scoreSamples", group = "inference" }
+    "resolve-history"       = { module = "prototype-aggregation", export = "resolveHistory", group = "database" }
+    "match-prototype"       = { module = "prototype-aggregation", export = "matchPrototype", group = "database" }
+    "plan-samples"          = { module = "prototype-aggregation", export = "planSamples", group = "compute" }
+    "record-sample-failure" = { module = "prototype-aggregation", export = "recordSampleFailure", group = "database" }
+    "aggregate-scores"      = { module = "prototype-aggregation", export = "aggregateScores", group = "database" }
+    # Not in a state machine: callers of evaluate read an evaluation's chains through it.
+    "stored-evaluation"      = { module = "prototype-aggregation", export = "storedEvaluation", group = "database" }
     "prepare-benchmark-item" = { module = "prototype-aggregation", export = "prepareBenchmarkItem", group = "database" }
     "record-benchmark-item"  = { module = "prototype-aggregation", export = "recordBenchmarkItem", group = "database" }
     "register-history-row"   = { module = "prototype-aggregation", export = "registerHistoryRow", group = "database" }
-    # Induces every user's persona (the model) and saves the prototypes (the database): both groups' reach.
-    "build-population" = { module = "prototype-aggregation", export = "buildPopulation", group = "population" }
+    # build-population.asl.json. Learning the population model, inducing a batch's personas (the model), fitting the
+    # prototypes over every embedding and publishing every user get the population group's reach, memory and time.
+    "start-population"   = { module = "prototype-aggregation", export = "startPopulation", group = "population" }
+    "induce-personas"    = { module = "prototype-aggregation", export = "inducePersonas", group = "population" }
+    "fit-prototypes"     = { module = "prototype-aggregation", export = "fitPrototypes", group = "population" }
+    "assign-prototypes"  = { module = "prototype-aggregation", export = "assignPrototypes", group = "database" }
+    "publish-population" = { module = "prototype-aggregation", export = "publishPopulation", group = "population" }
   }
 
   groups = toset(["inference", "compute", "database", "population"])
@@ -28,8 +39,9 @@ locals {
   # there, and without a layer, the functions call GetSecretValue themselves (io.pgenrm.runtime.aws.SecretReader).
   secrets_extension = !local.jvm && var.secrets_extension_layer_arn != null && var.llm_api_key_secret_arn != null
 
+  # The inference group reaches the model and the database (the samples' histories, personas and chains).
   in_vpc = {
-    inference  = var.inference_in_vpc
+    inference  = true
     compute    = false
     database   = true
     population = true
@@ -61,7 +73,7 @@ locals {
     PGENRM_DB_HOSTNAME_VERIFICATION = "HTTPS"
   }
   group_env = {
-    inference  = local.inference_env
+    inference  = merge(local.inference_env, local.database_env)
     compute    = {}
     database   = local.database_env
     population = merge(local.inference_env, local.database_env)

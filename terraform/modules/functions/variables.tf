@@ -39,13 +39,8 @@ variable "subnet_ids" {
 }
 
 variable "security_group_ids" {
-  description = "Security groups per VPC-attached function group (database and population always; inference when inference_in_vpc)."
+  description = "Security groups per VPC-attached function group: inference, database and population."
   type        = map(list(string))
-}
-
-variable "inference_in_vpc" {
-  description = "Attach the inference group to the VPC (needed to reach a self-hosted internal endpoint)."
-  type        = bool
 }
 
 variable "judge_backend" {

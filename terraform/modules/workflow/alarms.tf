@@ -1,8 +1,9 @@
 locals {
-  # A failed batch row fails its nested evaluate execution, so both machines are watched.
+  # A failed batch row fails its nested evaluate execution, so every machine is watched.
   alarmed_machines = var.alarm_topic_arn == null ? {} : {
     evaluate = aws_sfn_state_machine.evaluate.arn
     batch    = aws_sfn_state_machine.batch.arn
+    build    = aws_sfn_state_machine.build.arn
   }
   alarmed_metrics = toset(["ExecutionsFailed", "ExecutionsTimedOut"])
 }

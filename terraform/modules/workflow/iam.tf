@@ -59,6 +59,43 @@ resource "aws_iam_role_policy" "evaluate" {
   policy = data.aws_iam_policy_document.evaluate.json
 }
 
+resource "aws_iam_role" "build" {
+  name_prefix        = "${var.name}-sfn-build-"
+  assume_role_policy = data.aws_iam_policy_document.assume.json
+}
+
+data "aws_iam_policy_document" "build" {
+  source_policy_documents = [data.aws_iam_policy_document.observability.json]
+
+  statement {
+    sid       = "InvokeBuildFunctions"
+    actions   = ["lambda:InvokeFunction"]
+    resources = [for key in local.build_functions : var.function_arns[key]]
+  }
+
+  # Its Distributed Maps start child executions of this same state machine.
+  statement {
+    sid       = "DistributedMapChildren"
+    actions   = ["states:StartExecution"]
+    resources = ["${local.states_arn}:stateMachine:${local.build_name}"]
+  }
+
+  statement {
+    sid     = "DistributedMapChildrenControl"
+    actions = ["states:DescribeExecution", "states:StopExecution"]
+    resources = [
+      "${local.states_arn}:execution:${local.build_name}:*",
+      "${local.states_arn}:execution:${local.build_name}/*",
+    ]
+  }
+}
+
+resource "aws_iam_role_policy" "build" {
+  name   = "${var.name}-sfn-build"
+  role   = aws_iam_role.build.id
+  policy = data.aws_iam_policy_document.build.json
+}
+
 resource "aws_iam_role" "batch" {
   name_prefix        = "${var.name}-sfn-batch-"
   assume_role_policy = data.aws_iam_policy_document.assume.json
@@ -113,13 +150,16 @@ data "aws_iam_policy_document" "batch" {
   statement {
     sid       = "NestedEvaluate"
     actions   = ["states:StartExecution"]
-    resources = [aws_sfn_state_machine.evaluate.arn]
+    resources = [aws_sfn_state_machine.evaluate.arn, aws_sfn_state_machine.build.arn]
   }
 
   statement {
-    sid       = "NestedEvaluateControl"
-    actions   = ["states:DescribeExecution", "states:StopExecution"]
-    resources = ["${local.states_arn}:execution:${local.evaluate_name}:*"]
+    sid     = "NestedEvaluateControl"
+    actions = ["states:DescribeExecution", "states:StopExecution"]
+    resources = [
+      "${local.states_arn}:execution:${local.evaluate_name}:*",
+      "${local.states_arn}:execution:${local.build_name}:*",
+    ]
   }
 
   # StartExecution.sync:2 waits on this managed EventBridge rule.

@@ -4,12 +4,12 @@ variable "name" {
 }
 
 variable "statemachine_dir" {
-  description = "Directory holding evaluate.asl.json and evaluate-batch.asl.json."
+  description = "Directory holding evaluate.asl.json, evaluate-batch.asl.json and build-population.asl.json."
   type        = string
 }
 
 variable "function_arns" {
-  description = "Alias ARN of each function by key (induce-persona, generate-rubric, score-sample, match-prototype, plan-samples, aggregate-scores, prepare-benchmark-item, record-benchmark-item)."
+  description = "Alias ARN of each function by key (local.functions of the functions module)."
   type        = map(string)
 }
 
@@ -46,6 +46,11 @@ variable "sample_max_concurrency" {
 
 variable "item_max_concurrency" {
   description = "MaxConcurrency of the batch Distributed Map."
+  type        = number
+}
+
+variable "population_batch_max_concurrency" {
+  description = "MaxConcurrency of the build-population Distributed Maps (batches of users in flight; each induces pgenrm.max-in-flight personas at once)."
   type        = number
 }
 

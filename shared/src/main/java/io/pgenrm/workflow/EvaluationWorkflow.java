@@ -120,7 +120,7 @@ public final class EvaluationWorkflow {
             boolean ownPrompt = task.source() == SampleSource.SELF && task.personaSeed() == 0;
             if (ownPrompt && task.rubricStep()) {
                 sharingRubrics.add(i);
-            } else if (ownPrompt) {
+            } else if (SamplePlanner.sharesChainPrompt(task)) {
                 sharingChainsByOrder.computeIfAbsent(task.reversedOrder(), order -> new ArrayList<>()).add(i);
             } else {
                 futures.set(i, samplePool.submit(() -> runSample(request, task, null, CallCost.NONE)));

@@ -9,7 +9,9 @@ import io.pgenrm.prototype.Neighbour;
 import io.pgenrm.prototype.PrototypeMatch;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32C;
 
 /**
@@ -44,6 +46,30 @@ public final class SamplePlanner {
             j++;
         }
         return new SamplePlan(tasks);
+    }
+
+    /**
+     * Whether a sample's whole chain can be asked for in one request together with the user's other own samples: it
+     * is the user's own, judged from the unresampled persona, and the judge writes its rubric in the same generation.
+     * Such samples differ only in index and seed; those shown in the same order share one prompt.
+     */
+    public static boolean sharesChainPrompt(SampleTask task) {
+        return task.source() == SampleSource.SELF && task.personaSeed() == 0 && !task.rubricStep();
+    }
+
+    /**
+     * The tasks grouped by the request that scores them: the samples that {@link #sharesChainPrompt share a chain
+     * prompt} and are shown in the same order form one group, every other sample its own. Groups are listed in the
+     * order of their first task; each holds task indices in plan order.
+     */
+    public static List<List<Integer>> requestGroups(List<SampleTask> tasks) {
+        Map<Object, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            SampleTask task = tasks.get(i);
+            Object key = sharesChainPrompt(task) ? Boolean.valueOf(task.reversedOrder()) : Integer.valueOf(i);
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+        }
+        return List.copyOf(groups.values());
     }
 
     /** Adds the sample, and with both orders its twin that shows the candidates reversed under the same seed. */

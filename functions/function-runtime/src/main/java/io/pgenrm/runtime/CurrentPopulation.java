@@ -44,15 +44,21 @@ public class CurrentPopulation implements UserDirectory, PrototypeCatalog {
                 || (held.version() != NONE && System.nanoTime() - held.checkedAt() < config.populationRecheck().toNanos())) {
             return held.population();
         }
-        synchronized (this) {
-            PopulationStore store = stores.get();
-            long version = store.version();
-            held = current.get();
-            Population population = version == held.version() ? held.population() : store.load();
-            current.set(new Held(population, version, System.nanoTime()));
-            useModelOf(population);
-            return population;
+        return refresh();
+    }
+
+    /** Asks the store now, not at the next recheck, whether a newer population was saved, and serves it if so. */
+    public synchronized Population refresh() {
+        if (!stores.isResolvable()) {
+            return current.get().population();
         }
+        PopulationStore store = stores.get();
+        long version = store.version();
+        Held held = current.get();
+        Population population = version == held.version() ? held.population() : store.load();
+        current.set(new Held(population, version, System.nanoTime()));
+        useModelOf(population);
+        return population;
     }
 
     /** Serves {@code population}, which the caller has just saved (when there is a store), as the stored version. */

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(ApiKeyGuardTest.WithKey.class)
 class ApiKeyGuardTest {
     static final String KEY = "test-key-4f1c";
-    private static final String BODY = "{\"history\": " + FunctionsOverHttpTest.HISTORY + ", \"seed\": 0}";
+    private static final String BODY = "{\"userId\": \"u1\", \"history\": " + FunctionsOverHttpTest.HISTORY + "}";
 
     public static class WithKey implements QuarkusTestProfile {
         @Override
@@ -36,12 +36,12 @@ class ApiKeyGuardTest {
 
     @Test
     void requestsWithoutTheKeyGet401AndReachNoFunction() {
-        given().contentType(ContentType.JSON).body(BODY).post("/inducePersona").then().statusCode(401)
+        given().contentType(ContentType.JSON).body(BODY).post("/resolveHistory").then().statusCode(401)
                 .header("WWW-Authenticate", "Bearer").body("error", containsString("API key"));
         given().contentType(ContentType.JSON).header(ApiKeyGuard.HEADER, "wrong").body(BODY)
-                .post("/inducePersona").then().statusCode(401);
+                .post("/resolveHistory").then().statusCode(401);
         given().contentType(ContentType.JSON).header("Authorization", "Bearer " + KEY + "x").body(BODY)
-                .post("/inducePersona").then().statusCode(401);
+                .post("/resolveHistory").then().statusCode(401);
         given().get("/no-such-route").then().statusCode(401);
     }
 
@@ -59,9 +59,9 @@ class ApiKeyGuardTest {
     @Test
     void theKeyInEitherHeaderIsLetThrough() {
         given().contentType(ContentType.JSON).header(ApiKeyGuard.HEADER, KEY).body(BODY)
-                .post("/inducePersona").then().statusCode(200);
+                .post("/resolveHistory").then().statusCode(200);
         given().contentType(ContentType.JSON).header("Authorization", "Bearer " + KEY).body(BODY)
-                .post("/inducePersona").then().statusCode(200);
+                .post("/resolveHistory").then().statusCode(200);
     }
 
     @Test

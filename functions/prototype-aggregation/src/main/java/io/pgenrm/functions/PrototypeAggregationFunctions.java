@@ -1,38 +1,43 @@
 package io.pgenrm.functions;
 
-import io.pgenrm.api.AggregateScoresRequest;
+import io.pgenrm.api.AggregateStoredScoresRequest;
 import io.pgenrm.api.EvaluateRequest;
-import io.pgenrm.api.MatchPrototypeRequest;
-import io.pgenrm.api.PlanSamplesRequest;
+import io.pgenrm.api.HistoryRef;
+import io.pgenrm.api.MatchStoredPrototypeRequest;
+import io.pgenrm.api.PlanStoredSamplesRequest;
 import io.pgenrm.api.PrepareItemRequest;
 import io.pgenrm.api.PreparedItem;
 import io.pgenrm.api.RecordItemRequest;
+import io.pgenrm.api.RecordSampleFailureRequest;
 import io.pgenrm.api.RecordedItem;
-import io.pgenrm.api.SamplePlan;
+import io.pgenrm.api.ResolveHistoryRequest;
+import io.pgenrm.api.StoredChains;
+import io.pgenrm.api.StoredEvaluationRequest;
+import io.pgenrm.api.StoredPrototypeMatch;
+import io.pgenrm.api.StoredSamplePlan;
 import io.pgenrm.bench.BenchmarkDataset;
 import io.pgenrm.bench.BenchmarkItem;
 import io.pgenrm.bench.ItemOutcome;
 import io.pgenrm.bench.RunInfo;
 import io.pgenrm.bench.RunStore;
 import io.pgenrm.domain.EvaluationResult;
-import io.pgenrm.domain.UserHistory;
 import io.pgenrm.judge.Judge;
-import io.pgenrm.prototype.PrototypeMatch;
 import io.pgenrm.runtime.CurrentPopulation;
 import io.pgenrm.runtime.RequestBodies;
-import io.pgenrm.workflow.EvaluationSteps;
+import io.pgenrm.workflow.StoredEvaluationSteps;
 import io.quarkus.funqy.Funq;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Funqy adapters over prototype matching, sample planning, aggregation and batch item bookkeeping. One deployable;
- * each export becomes its own Lambda. The population comes from {@link CurrentPopulation}.
+ * Funqy adapters over history resolution, prototype matching, sample planning, aggregation and batch item
+ * bookkeeping. One deployable; each export becomes its own Lambda. They pass keys: histories, personas and chains
+ * are loaded from and stored in the database ({@link StoredEvaluationSteps}).
  */
 @ApplicationScoped
 public class PrototypeAggregationFunctions {
     @Inject
-    EvaluationSteps steps;
+    StoredEvaluationSteps steps;
 
     @Inject
     CurrentPopulation population;
@@ -44,21 +49,36 @@ public class PrototypeAggregationFunctions {
     Judge judge;
 
     @Funq
-    public PrototypeMatch matchPrototype(MatchPrototypeRequest request) {
-        RequestBodies.require(request);
-        return steps.matchPrototype(request);
+    public HistoryRef resolveHistory(ResolveHistoryRequest request) {
+        return steps.resolveHistory(RequestBodies.require(request));
     }
 
     @Funq
-    public SamplePlan planSamples(PlanSamplesRequest request) {
+    public StoredPrototypeMatch matchPrototype(MatchStoredPrototypeRequest request) {
+        return steps.matchPrototype(RequestBodies.require(request));
+    }
+
+    @Funq
+    public StoredSamplePlan planSamples(PlanStoredSamplesRequest request) {
         return steps.planSamples(RequestBodies.require(request));
     }
 
     @Funq
-    public EvaluationResult aggregateScores(AggregateScoresRequest request) {
+    public StoredChains recordSampleFailure(RecordSampleFailureRequest request) {
+        return steps.recordSampleFailure(RequestBodies.require(request));
+    }
+
+    @Funq
+    public EvaluationResult aggregateScores(AggregateStoredScoresRequest request) {
         return steps.aggregateScores(RequestBodies.require(request));
     }
 
+    @Funq
+    public EvaluationResult storedEvaluation(StoredEvaluationRequest request) {
+        return steps.storedEvaluation(RequestBodies.require(request).evaluationId());
+    }
+
+    /** The evaluation to run for a test row, without the history: the evaluate machine resolves it by user. */
     @Funq
     public PreparedItem prepareBenchmarkItem(PrepareItemRequest request) {
         RequestBodies.require(request);
@@ -70,24 +90,25 @@ public class PrototypeAggregationFunctions {
         BenchmarkItem item = new BenchmarkItem(itemId, request.row().userId(), 0, request.row().context(),
                 request.row().chosen().content(), request.row().rejected().content());
         EvaluateRequest bare = item.toRequest(request.scaling());
-        UserHistory history = population.find(item.userId()).orElse(UserHistory.empty(item.userId()));
-        return new PreparedItem(itemId, false, new EvaluateRequest(bare.requestId(), bare.userId(), history,
+        return new PreparedItem(itemId, false, new EvaluateRequest(bare.requestId(), bare.userId(), null,
                 bare.scenario(), bare.scaling()), item.expectedChoice());
     }
 
+    /** Records an item's result (read whole, with its chains, from the evaluation it names) or its error. */
     @Funq
     public RecordedItem recordBenchmarkItem(RecordItemRequest request) {
         RequestBodies.require(request);
         runs.openRun(new RunInfo(request.runId(), "step-functions", judge.name(), request.scaling()));
-        String userId = request.result() != null ? request.result().userId()
-                : request.userId() == null ? "" : request.userId();
+        EvaluationResult result = request.evaluationId() != null ? steps.storedEvaluation(request.evaluationId())
+                : null;
+        String userId = result != null ? result.userId() : request.userId() == null ? "" : request.userId();
         int historySize = population.find(userId).map(h -> h.pairs().size()).orElse(0);
-        ItemOutcome outcome = request.result() != null
+        ItemOutcome outcome = result != null
                 ? ItemOutcome.of(request.runId(), request.itemId(), userId, request.expectedChoice(), historySize,
-                        request.result())
+                        result)
                 : ItemOutcome.failed(request.runId(), request.itemId(), userId, historySize,
                         request.error().Error() + ": " + request.error().Cause());
-        boolean stored = runs.recordItem(outcome, request.result());
+        boolean stored = runs.recordItem(outcome, result);
         return new RecordedItem(outcome.itemId(), outcome.status().name(), outcome.reason(), stored);
     }
 }

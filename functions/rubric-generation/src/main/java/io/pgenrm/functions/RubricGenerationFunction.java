@@ -1,21 +1,21 @@
 package io.pgenrm.functions;
 
-import io.pgenrm.api.GenerateRubricRequest;
+import io.pgenrm.api.GenerateStoredRubricRequest;
 import io.pgenrm.api.RubricResponse;
 import io.pgenrm.runtime.RequestBodies;
-import io.pgenrm.workflow.EvaluationSteps;
+import io.pgenrm.workflow.StoredEvaluationSteps;
 import io.quarkus.funqy.Funq;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Funqy adapter: {@code generateRubric} as its own Lambda, or over HTTP in the local app. */
+/** Funqy adapter: {@code generateRubric} as its own Lambda, or over HTTP in the local app; the persona is loaded by key. */
 @ApplicationScoped
 public class RubricGenerationFunction {
     @Inject
-    EvaluationSteps steps;
+    StoredEvaluationSteps steps;
 
     @Funq
-    public RubricResponse generateRubric(GenerateRubricRequest request) {
+    public RubricResponse generateRubric(GenerateStoredRubricRequest request) {
         return steps.generateRubric(RequestBodies.require(request));
     }
 }

@@ -6,17 +6,28 @@ import static org.assertj.core.api.Assertions.offset;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.pgenrm.domain.Persona;
+import io.pgenrm.runtime.testing.EmbeddedPostgresTestResource;
+import io.pgenrm.workflow.EvaluationArchive;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Invokes the Lambda handler through Quarkus' mock Lambda event server, as AWS would. */
+/** Invokes the Lambda handler through Quarkus' mock Lambda event server, as AWS would, on a real PostgreSQL. */
 @QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresTestResource.class)
 class RubricGenerationLambdaTest {
+    @Inject
+    EvaluationArchive archive;
+
     @Test
-    void lambdaInvocationReturnsAWeightedRubric() {
+    void weighsTheRubricByTheStoredPersonaItIsNamed() {
+        archive.putPersona(new Persona("u1", "v1", 0, "", List.of(), Map.of("CAVEATS", 2.0, "NUMBERS", 2.0)));
         String event = """
-                {"persona": {"userId": "u1", "featureWeights": {"CAVEATS": 2.0, "NUMBERS": 2.0}},
+                {"persona": {"userId": "u1", "historyVersion": "v1", "seed": 0},
                  "scenario": {"context": [{"role": "user", "content": "Is coffee healthy?"}],
                               "candidates": ["Yes.", "In moderation, about 3 cups a day, but consult a doctor."]},
                  "seed": 9}""";

@@ -105,7 +105,8 @@ public class ReactivePopulationStore implements PopulationStore {
                         .chain(prototypes -> session.createSelectionQuery("from PrototypeMembershipEntity",
                                 PrototypeMembershipEntity.class).getResultList()
                                 .chain(members -> session.createNativeQuery("select reward_model_json, pro_m from "
-                                        + "population_builds order by build_id desc limit 1", Object[].class)
+                                        + "population_builds where published_seq is not null "
+                                        + "order by published_seq desc limit 1", Object[].class)
                                         .getResultList()
                                         .map(build -> assemble(users, prototypes, members,
                                                 build.isEmpty() ? null : (String) build.get(0)[0],
@@ -116,7 +117,7 @@ public class ReactivePopulationStore implements PopulationStore {
     @Override
     public long version() {
         Long latest = ReactiveRunStore.await(() -> sessions.withSession(session -> session
-                .createNativeQuery("select coalesce(max(build_id), 0) from population_builds", Long.class)
+                .createNativeQuery("select coalesce(max(published_seq), 0) from population_builds", Long.class)
                 .getSingleResult()));
         return latest;
     }
