@@ -18,7 +18,7 @@ public record AggregateStoredScoresRequest(String evaluationId, String userId, i
         Validation.require(candidateCount >= 2, "candidateCount", "must be >= 2");
         Validation.require(scaling != null, "scaling", "is required");
         Validation.require(samples >= 0, "samples", "must not be negative");
-        neighbours = Validation.copyOrEmpty(neighbours);
+        neighbours = Validation.copyOrEmpty(neighbours, "neighbours");
         selfCost = selfCost == null ? CallCost.NONE : selfCost;
     }
 }

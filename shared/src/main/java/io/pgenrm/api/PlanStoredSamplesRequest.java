@@ -11,6 +11,6 @@ public record PlanStoredSamplesRequest(EvaluateRequest request, String historyVe
     public PlanStoredSamplesRequest {
         Validation.require(request != null, "request", "is required");
         Validation.require(historyVersion != null && !historyVersion.isBlank(), "historyVersion", "must not be blank");
-        neighbours = Validation.copyOrEmpty(neighbours);
+        neighbours = Validation.copyOrEmpty(neighbours, "neighbours");
     }
 }

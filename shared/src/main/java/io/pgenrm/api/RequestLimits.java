@@ -446,36 +446,7 @@ public final class RequestLimits {
             text(ERROR_NAME, r.error().Error(), "error.Error");
             text(ERROR_CAUSE, r.error().Cause(), "error.Cause");
         }
-        EvaluationResult result = r.result();
-        if (result == null) {
-            return;
-        }
-        text(RESULT_USER, result.userId(), "result.userId");
-        require(result.userId() != null && !result.userId().isBlank(), "result.userId", "must not be blank");
-        size(REWARDS, result.rewards(), "result.rewards");
-        for (int i = 0; i < result.rewards().size(); i++) {
-            CandidateReward reward = result.rewards().get(i);
-            String where = "result.rewards[" + i + "]";
-            integer(REWARD_CANDIDATE, reward.candidate(), where + ".candidate");
-            number(REWARD, reward.reward(), where + ".reward");
-            if (reward.selfMean() != null) {
-                number(SELF_MEAN, reward.selfMean(), where + ".selfMean");
-            }
-            if (reward.prototypeMean() != null) {
-                number(PROTOTYPE_MEAN, reward.prototypeMean(), where + ".prototypeMean");
-            }
-        }
-        if (result.choice() != null) {
-            integer(CHOICE, result.choice(), "result.choice");
-        }
-        require(!result.scored() || result.tie() || result.choice() != null, "result.choice",
-                "is required when rewards are given and tie is false");
-        integer(RESULT_PROTOTYPE, result.prototypeId(), "result.prototypeId");
-        ids(RESULT_NEIGHBOURS, result.neighbours(), "result.neighbours");
-        chains(RESULT_CHAINS, result.chains(), Math.max(2, result.rewards().size()), "result.chains");
-        integer(PARSE_FAILURES, result.parseFailures(), "result.parseFailures");
-        integer(CALL_FAILURES, result.callFailures(), "result.callFailures");
-        cost(result.cost(), "result.cost");
+        text(RECORD_ITEM, r.evaluationId(), "evaluationId");
     }
 
     private static void ids(Limit limit, List<String> ids, String at) {

@@ -38,10 +38,6 @@ class ReachableJsonTypesTest {
         Set<Class<?>> registered = ReachableJsonTypes.registeredBy(JsonPayloadTypes.class);
 
         assertThat(ReachableJsonTypes.missing(ReachableJsonTypes.from(registered), registered)).isEmpty();
-<<<<<<< HEAD
-        assertThat(registered).hasSize(62);
-=======
-        assertThat(registered).hasSize(60);
->>>>>>> state-by-ref
+        assertThat(registered).hasSize(74);
     }
 }
