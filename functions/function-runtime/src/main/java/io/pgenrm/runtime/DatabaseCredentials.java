@@ -1,5 +1,7 @@
 package io.pgenrm.runtime;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgenrm.runtime.aws.ExecutionRoleCredentials;
@@ -10,7 +12,6 @@ import io.quarkus.arc.Unremovable;
 import io.quarkus.credentials.CredentialsProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -83,18 +84,32 @@ public class DatabaseCredentials implements CredentialsProvider {
         return Map.of(USER_PROPERTY_NAME, current.user(), PASSWORD_PROPERTY_NAME, current.password());
     }
 
+    /**
+     * The login in an RDS-format secret. No message here may quote the secret: a parse error names only where the
+     * text stopped making sense, never the text, and carries no cause (Jackson's messages quote the offending token).
+     */
     private static Login fromSecret(String secretString, String secretArn) {
+        JsonNode secret;
         try {
-            JsonNode secret = JSON.readTree(secretString);
-            String user = secret.path("username").asText("");
-            String password = secret.path("password").asText("");
-            if (user.isEmpty() || password.isEmpty()) {
-                throw new IllegalStateException("secret " + secretArn + " needs \"username\" and \"password\"");
-            }
-            return new Login(user, password);
-        } catch (IOException e) {
-            throw new IllegalStateException("secret " + secretArn + " is not a JSON object", e);
+            secret = JSON.readTree(secretString);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new IllegalStateException("secret " + secretArn + " is not JSON (it stops parsing at line "
+                    + (at == null ? "?" : at.getLineNr()) + ", column " + (at == null ? "?" : at.getColumnNr())
+                    + "); it must be an object with \"username\" and \"password\"");
         }
+        String user = secret == null ? "" : textField(secret, "username");
+        String password = secret == null ? "" : textField(secret, "password");
+        if (user.isEmpty() || password.isEmpty()) {
+            throw new IllegalStateException("secret " + secretArn + " needs \"username\" and \"password\" as text"
+                    + " fields of a JSON object");
+        }
+        return new Login(user, password);
+    }
+
+    private static String textField(JsonNode secret, String name) {
+        JsonNode field = secret.path(name);
+        return field.isTextual() ? field.asText() : "";
     }
 
     private static Login configuredLogin() {
