@@ -14,7 +14,7 @@ import io.pgenrm.api.PersonaRef;
 import io.pgenrm.domain.ChainStatus;
 import io.pgenrm.domain.EvaluationChain;
 import io.pgenrm.domain.Persona;
-import io.pgenrm.runtime.testing.EmbeddedPostgresTestResource;
+import io.pgenrm.testing.EmbeddedPostgresTestResource;
 import io.pgenrm.workflow.EvaluationArchive;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

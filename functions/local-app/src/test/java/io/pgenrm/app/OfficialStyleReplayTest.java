@@ -14,7 +14,7 @@ import io.pgenrm.domain.SampleSource;
 import io.pgenrm.domain.ScalingPlan;
 import io.pgenrm.persistence.ReactiveRunStore;
 import io.pgenrm.runtime.CurrentPopulation;
-import io.pgenrm.runtime.testing.EmbeddedPostgresTestResource;
+import io.pgenrm.testing.EmbeddedPostgresTestResource;
 import io.pgenrm.workflow.EvaluationSteps;
 import io.pgenrm.workflow.EvaluationWorkflow;
 import io.pgenrm.workflow.PopulationBuilder;

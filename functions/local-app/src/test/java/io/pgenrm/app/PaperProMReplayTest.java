@@ -19,7 +19,7 @@ import io.pgenrm.prototype.ProMMode;
 import io.pgenrm.prototype.Prototype;
 import io.pgenrm.prototype.PrototypeIndex;
 import io.pgenrm.runtime.CurrentPopulation;
-import io.pgenrm.runtime.testing.EmbeddedPostgresTestResource;
+import io.pgenrm.testing.EmbeddedPostgresTestResource;
 import io.pgenrm.workflow.EvaluationSteps;
 import io.pgenrm.workflow.EvaluationWorkflow;
 import io.pgenrm.workflow.PopulationBuilder;

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgenrm.bench.BenchmarkDataset;
 import io.pgenrm.domain.UserHistory;
 import io.pgenrm.runtime.CurrentPopulation;
-import io.pgenrm.runtime.testing.EmbeddedPostgresTestResource;
+import io.pgenrm.testing.EmbeddedPostgresTestResource;
 import io.pgenrm.workflow.EvaluationSteps;
 import io.pgenrm.workflow.PopulationBuilder;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -12,7 +12,7 @@ import io.pgenrm.bench.RunStore;
 import io.pgenrm.domain.ScalingPlan;
 import io.pgenrm.persistence.StoredRuns;
 import io.pgenrm.runtime.CurrentPopulation;
-import io.pgenrm.runtime.testing.EmbeddedPostgresTestResource;
+import io.pgenrm.testing.EmbeddedPostgresTestResource;
 import io.pgenrm.workflow.EvaluationSteps;
 import io.pgenrm.workflow.EvaluationWorkflow;
 import io.pgenrm.workflow.Population;

@@ -9,7 +9,7 @@ import io.pgenrm.bench.RunInfo;
 import io.pgenrm.bench.RunStore;
 import io.pgenrm.domain.ScalingPlan;
 import io.pgenrm.runtime.CurrentPopulation;
-import io.pgenrm.runtime.testing.EmbeddedPostgresTestResource;
+import io.pgenrm.testing.EmbeddedPostgresTestResource;
 import io.pgenrm.simulator.DatasetGenerator;
 import io.pgenrm.simulator.DatasetSpec;
 import io.pgenrm.workflow.EvaluationSteps;

@@ -9,7 +9,7 @@ import io.pgenrm.domain.PreferencePair;
 import io.pgenrm.domain.ScalingPlan;
 import io.pgenrm.domain.UserHistory;
 import io.pgenrm.runtime.JsonPayloadTypes;
-import io.pgenrm.runtime.testing.ReachableJsonTypes;
+import io.pgenrm.testing.ReachableJsonTypes;
 import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -10,7 +10,7 @@ import io.pgenrm.domain.Message;
 import io.pgenrm.domain.PreferencePair;
 import io.pgenrm.domain.UserHistory;
 import io.pgenrm.prototype.Prototype;
-import io.pgenrm.runtime.testing.EmbeddedPostgresTestResource;
+import io.pgenrm.testing.EmbeddedPostgresTestResource;
 import io.pgenrm.workflow.EvaluationSteps;
 import io.pgenrm.workflow.HistoryStore;
 import io.pgenrm.workflow.Population;

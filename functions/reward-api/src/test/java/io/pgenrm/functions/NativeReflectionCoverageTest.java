@@ -8,7 +8,7 @@ import io.pgenrm.reward.OpenRlhfResponse;
 import io.pgenrm.reward.RewardRequest;
 import io.pgenrm.reward.RewardResponse;
 import io.pgenrm.runtime.JsonPayloadTypes;
-import io.pgenrm.runtime.testing.ReachableJsonTypes;
+import io.pgenrm.testing.ReachableJsonTypes;
 import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.pgenrm.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pgenrm.runtime.JsonPayloadTypes;
-import io.pgenrm.runtime.testing.ReachableJsonTypes;
+import io.pgenrm.testing.ReachableJsonTypes;
 import java.lang.reflect.Type;
 import java.nio.file.Path;
 import java.util.List;

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.pgenrm.domain.Persona;
-import io.pgenrm.runtime.testing.EmbeddedPostgresTestResource;
+import io.pgenrm.testing.EmbeddedPostgresTestResource;
 import io.pgenrm.workflow.EvaluationArchive;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -9,7 +9,7 @@ import io.pgenrm.domain.EvaluationChain;
 import io.pgenrm.domain.Persona;
 import io.pgenrm.domain.SampleSource;
 import io.pgenrm.domain.UserHistory;
-import io.pgenrm.runtime.testing.EmbeddedPostgresTestResource;
+import io.pgenrm.testing.EmbeddedPostgresTestResource;
 import io.pgenrm.workflow.EvaluationArchive;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

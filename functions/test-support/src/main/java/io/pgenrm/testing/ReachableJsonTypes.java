@@ -1,4 +1,4 @@
-package io.pgenrm.runtime.testing;
+package io.pgenrm.testing;
 
 import io.quarkus.funqy.Funq;
 import io.quarkus.runtime.annotations.RegisterForReflection;

@@ -1,4 +1,4 @@
-package io.pgenrm.runtime.testing;
+package io.pgenrm.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

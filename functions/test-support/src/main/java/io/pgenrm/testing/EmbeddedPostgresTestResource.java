@@ -1,4 +1,4 @@
-package io.pgenrm.runtime.testing;
+package io.pgenrm.testing;
 
 import io.pgenrm.runtime.DatabaseLocation;
 import io.pgenrm.storage.EmbeddedPostgres;
