@@ -18,7 +18,8 @@ const FUNCTION_ERROR = "io.quarkus.funqy.runtime.ApplicationException";
 /** Tasks whose function calls the model: an ApplicationException there is, in practice, the endpoint failing. */
 const MODEL_TASKS = ["InducePersona", "SamplePersona", "GenerateRubric", "ScoreSamples", "StartPopulation", "InducePersonas", "FitPrototypes"];
 
-const COST_FIELDS = ["calls", "promptTokens", "completionTokens", "cachedCalls", "wallMillis", "cutOffOutputs"]; // CallCost
+const COST_FIELDS = ["calls", "promptTokens", "completionTokens", "cachedCalls", "wallMillis", "cutOffOutputs", "retries",
+  "serverErrors", "rateLimited", "timeouts", "resamples"]; // CallCost
 const evaluate = loadAsl("evaluate.asl.json");
 const batch = loadAsl("evaluate-batch.asl.json");
 const build = loadAsl("build-population.asl.json");

@@ -11,12 +11,14 @@ import java.util.TreeSet;
  * misses and are reported on their own), overall and per history-length group, with calls and tokens. Beside it,
  * each with a 95% bootstrap interval: {@code strict} (the same figure), {@code excludingTiesAndFailures} (the paper's
  * protocol: ties, unscored and failed items left out of the denominator) and {@code tiesAsHalf}.
+ * {@code faults} counts how the inference endpoint behaved: retries (with the 5xx, 429s and timeouts behind them)
+ * and resamples of unusable outputs (with the cut-off ones among them).
  * {@code wallMillis} is this process's time on the run: the {@code resumedItems} finished by an earlier process
  * are not in it. {@code meanItemMillis} is the mean time of one evaluation, over the items that got a result.
  */
 public record AccuracyReport(String runId, String input, String backend, String scaling, int users, int items,
         int correct, int incorrect, int ties, int unscored, int failed, double accuracy, int parseFailures,
-        int callFailures, long calls, long promptTokens, long completionTokens, long cachedCalls,
+        int callFailures, FaultCounts faults, long calls, long promptTokens, long completionTokens, long cachedCalls,
         double callsPerItem, long wallMillis, int resumedItems, double meanItemMillis, List<Group> byHistoryLength,
         List<RowError> rejectedRows, Proportion strict, Proportion excludingTiesAndFailures, Proportion tiesAsHalf) {
 
@@ -64,7 +66,7 @@ public record AccuracyReport(String runId, String input, String backend, String 
         return new AccuracyReport(run.runId(), run.input(), run.backend(), run.scaling().label(), users.size(),
                 outcomes.size(), correct, count(outcomes, ItemStatus.INCORRECT), ties,
                 count(outcomes, ItemStatus.UNSCORED), count(outcomes, ItemStatus.FAILED),
-                ratio(correct, outcomes.size()), parse, call, cost.calls(), cost.promptTokens(),
+                ratio(correct, outcomes.size()), parse, call, FaultCounts.of(cost), cost.calls(), cost.promptTokens(),
                 cost.completionTokens(), cost.cachedCalls(), ratio(cost.calls(), outcomes.size()), wallMillis,
                 resumedItems, timed == 0 ? 0 : (double) itemMillis / timed, groups, rejectedRows,
                 Proportion.of(outcomes.stream().map(o -> o.status() == ItemStatus.CORRECT ? 1.0 : 0.0).toList()),

@@ -47,7 +47,7 @@ public final class BatchRunner {
         List<CompletableFuture<Void>> futures = todo.stream().map(item -> CompletableFuture.runAsync(() -> {
             Evaluated outcome = evaluate(run, repeat, data, item);
             store.recordItem(outcome.outcome(), outcome.result(), outcome.scenario());
-            progress.itemFinished(outcome.outcome().status());
+            progress.itemFinished(outcome.outcome().status(), outcome.outcome().cost());
         }, itemPool)).toList();
         futures.forEach(CompletableFuture::join);
         progress.finished();

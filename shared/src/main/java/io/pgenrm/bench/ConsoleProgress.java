@@ -1,12 +1,14 @@
 package io.pgenrm.bench;
 
+import io.pgenrm.domain.CallCost;
 import java.io.PrintStream;
 import java.util.function.LongSupplier;
 
 /**
  * Progress of one run on the console. On a terminal one line is redrawn in place with {@code \r} (at most five
  * times a second, so a fast backend does not spend its time printing); elsewhere, such as a CI log, a plain line is
- * printed every tenth of the items left, so the log stays readable.
+ * printed every tenth of the items left, so the log stays readable. Either way the line counts how the endpoint has
+ * behaved so far (retries, 5xx, 429s, timeouts, resamples, cut-off outputs) once anything went wrong.
  */
 public final class ConsoleProgress implements BatchProgress {
     private static final long REPAINT_NANOS = 200_000_000L;
@@ -20,6 +22,7 @@ public final class ConsoleProgress implements BatchProgress {
     private int doneHere;
     private int failed;
     private int unscored;
+    private FaultCounts faults = FaultCounts.NONE;
     private int lineEvery;
     private long startedAt;
     private long paintedAt;
@@ -53,8 +56,9 @@ public final class ConsoleProgress implements BatchProgress {
     }
 
     @Override
-    public synchronized void itemFinished(ItemStatus status) {
+    public synchronized void itemFinished(ItemStatus status, CallCost cost) {
         doneHere++;
+        faults = faults.plus(FaultCounts.of(cost));
         if (status == ItemStatus.FAILED) {
             failed++;
         } else if (status == ItemStatus.UNSCORED) {
@@ -81,7 +85,8 @@ public final class ConsoleProgress implements BatchProgress {
     }
 
     private ProgressLine line() {
-        return new ProgressLine(total, resumed, doneHere, failed, unscored, nanoClock.getAsLong() - startedAt);
+        return new ProgressLine(total, resumed, doneHere, failed, unscored, faults,
+                nanoClock.getAsLong() - startedAt);
     }
 
     private void paint() {

@@ -4,9 +4,11 @@ import java.util.Locale;
 
 /**
  * A run's progress at one moment. Rate and ETA count only the items finished by this process: items resumed from
- * an earlier process took no time here and would make the rate look far better than it is.
+ * an earlier process took no time here and would make the rate look far better than it is. {@code faults} is how
+ * the endpoint behaved for the items finished by this process.
  */
-public record ProgressLine(int total, int resumed, int doneHere, int failed, int unscored, long elapsedNanos) {
+public record ProgressLine(int total, int resumed, int doneHere, int failed, int unscored, FaultCounts faults,
+        long elapsedNanos) {
     private static final int BAR_WIDTH = 20;
 
     public int done() {
@@ -40,6 +42,9 @@ public record ProgressLine(int total, int resumed, int doneHere, int failed, int
                 failed));
         if (unscored > 0) {
             s.append(String.format(Locale.ROOT, ", %d unscored", unscored));
+        }
+        if (faults.any()) {
+            s.append("  endpoint: ").append(faults.text());
         }
         return s.toString();
     }

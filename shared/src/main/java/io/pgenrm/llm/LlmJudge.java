@@ -53,15 +53,26 @@ public final class LlmJudge implements Judge {
     private final LlmJudgeOptions options;
     private final FailsafeExecutor<Object> resilience;
     private final MultiSampleEndpoint multiSample;
+    private final RetryAfter retryAfter;
 
     public LlmJudge(ChatModel model, PromptTemplates templates, LlmJudgeOptions options) {
-        this(model, null, templates, options);
+        this(model, null, templates, options, new RetryAfter());
     }
 
-    /** With {@code multiSample} (nullable), rubrics of samples that share a prompt are asked for in one request. */
     public LlmJudge(ChatModel model, MultiSampleEndpoint multiSample, PromptTemplates templates,
             LlmJudgeOptions options) {
+        this(model, multiSample, templates, options, new RetryAfter());
+    }
+
+    /**
+     * With {@code multiSample} (nullable), rubrics of samples that share a prompt are asked for in one request.
+     * {@code model} and {@code multiSample} must not retry on their own: every attempt is made and counted here.
+     * Every call first waits out what the endpoint asked for in {@code retryAfter}.
+     */
+    public LlmJudge(ChatModel model, MultiSampleEndpoint multiSample, PromptTemplates templates,
+            LlmJudgeOptions options, RetryAfter retryAfter) {
         this.multiSample = multiSample;
+        this.retryAfter = retryAfter;
         this.model = model;
         this.prompts = new PromptRenderer(templates);
         this.options = options;
@@ -202,19 +213,17 @@ public final class LlmJudge implements Judge {
     private <T> Judged<List<Judged<T>>> completeTogether(RenderedPrompt prompt, long seed, int count,
             Function<String, T> reader) {
         long started = System.nanoTime();
-        int[] attempts = {0};
+        Attempts attempts = new Attempts();
         MultiSampleEndpoint.Completions completions;
         try {
-            completions = resilience.get(() -> {
-                attempts[0]++;
-                return multiSample.complete(prompt.system(), prompt.user(), options.temperature(),
-                        options.maxTokens(), seed, count);
-            });
+            completions = resilience.get(() -> attempts.make(() -> multiSample.complete(prompt.system(),
+                    prompt.user(), options.temperature(), options.maxTokens(), seed, count)));
         } catch (RuntimeException e) {
-            return new Judged<>(List.of(), new CallCost(attempts[0], 0, 0, 0, 0), "");
+            return new Judged<>(List.of(), attempts.cost(0, 0, millis(started), 0), "");
         }
         List<Judged<T>> usable = new ArrayList<>();
         int cutOff = 0;
+        int unusable = 0;
         for (MultiSampleEndpoint.Completions.Choice choice : completions.choices()) {
             if (choice.cutOff()) {
                 cutOff++;
@@ -224,13 +233,57 @@ public final class LlmJudge implements Judge {
                 usable.add(new Judged<>(reader.apply(choice.text()), CallCost.NONE, choice.text()));
             } catch (JudgeOutputException e) {
                 // An unusable choice only means one sample makes its own call.
+                unusable++;
             }
         }
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        return new Judged<>(List.copyOf(usable), new CallCost(attempts[0], completions.promptTokens(),
-                completions.completionTokens(), 0, millis, cutOff),
+        // Each cut-off or unusable choice is asked for again by the sample it was meant for.
+        CallCost cost = attempts.cost(completions.promptTokens(), completions.completionTokens(), millis(started),
+                cutOff).plus(CallCost.resamples(cutOff + unusable));
+        return new Judged<>(List.copyOf(usable), cost,
                 completions.choices().stream().map(MultiSampleEndpoint.Completions.Choice::text)
                         .collect(Collectors.joining("\n\n")));
+    }
+
+    private static long millis(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    /**
+     * The attempts of one call, each made after the endpoint's Retry-After has passed, and how each failed attempt
+     * failed. Failsafe runs them one after another, never at once.
+     */
+    private final class Attempts {
+        private int made;
+        private int serverErrors;
+        private int rateLimited;
+        private int timeouts;
+
+        <T> T make(java.util.function.Supplier<T> attempt) {
+            try {
+                retryAfter.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the endpoint's Retry-After", e);
+            }
+            made++;
+            try {
+                return attempt.get();
+            } catch (RuntimeException e) {
+                switch (RetryableFailures.kind(e)) {
+                    case SERVER_ERROR -> serverErrors++;
+                    case RATE_LIMITED -> rateLimited++;
+                    case TIMEOUT -> timeouts++;
+                    case OTHER -> {
+                    }
+                }
+                throw e;
+            }
+        }
+
+        CallCost cost(long promptTokens, long completionTokens, long millis, int cutOff) {
+            return new CallCost(made, promptTokens, completionTokens, 0, millis, cutOff, Math.max(0, made - 1),
+                    serverErrors, rateLimited, timeouts, 0);
+        }
     }
 
     private record Call(String text, boolean cutOff, CallCost cost, int maxTokens) {
@@ -258,31 +311,28 @@ public final class LlmJudge implements Judge {
                         .maxOutputTokens(options.maxTokens()).seed((int) (seed & 0x7fffffff)).build())
                 .build();
         long started = System.nanoTime();
-        int[] attempts = {0};
+        Attempts attempts = new Attempts();
         try {
-            ChatResponse response = resilience.get(() -> {
-                attempts[0]++;
-                return model.chat(request);
-            });
+            ChatResponse response = resilience.get(() -> attempts.make(() -> model.chat(request)));
             TokenUsage usage = response.tokenUsage();
             long in = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
             long out = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
             String text = response.aiMessage() == null || response.aiMessage().text() == null ? ""
                     : response.aiMessage().text();
-            long millis = (System.nanoTime() - started) / 1_000_000;
             boolean cutOff = response.finishReason() == FinishReason.LENGTH;
-            return new Call(text, cutOff, new CallCost(attempts[0], in, out, 0, millis, cutOff ? 1 : 0),
+            return new Call(text, cutOff, attempts.cost(in, out, millis(started), cutOff ? 1 : 0),
                     options.maxTokens());
         } catch (CircuitBreakerOpenException e) {
             throw new InferenceCallException("inference endpoint circuit is open: most recent calls failed, "
-                    + "failing fast for " + options.circuitOpenFor().toSeconds() + " s", e);
+                    + "failing fast for " + options.circuitOpenFor().toSeconds() + " s", e,
+                    attempts.cost(0, 0, millis(started), 0));
         } catch (FailsafeException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new InferenceCallException("inference call failed after " + attempts[0] + " attempt(s): "
-                    + describe(cause), cause);
+            throw new InferenceCallException("inference call failed after " + attempts.made + " attempt(s): "
+                    + describe(cause), cause, attempts.cost(0, 0, millis(started), 0));
         } catch (RuntimeException e) {
-            throw new InferenceCallException("inference call failed after " + attempts[0] + " attempt(s): "
-                    + describe(e), e);
+            throw new InferenceCallException("inference call failed after " + attempts.made + " attempt(s): "
+                    + describe(e), e, attempts.cost(0, 0, millis(started), 0));
         }
     }
 

@@ -24,6 +24,9 @@ public final class ConsoleSummary {
                     + "%d ties, %d unscored, %d failed; parse failures %d, call failures %d%n", p.evaluations(),
                     p.itemsPerRun(), p.repeats(), p.correct(), p.incorrect(), p.ties(), p.unscored(), p.failed(),
                     p.parseFailures(), p.callFailures()));
+            if (report.backend().startsWith("llm") || p.faults().any()) {
+                s.append("  endpoint: ").append(p.faults().text()).append('\n');
+            }
             s.append(String.format(Locale.ROOT, "  per evaluation: %.1f calls (+%.1f served by caches), %.0f tokens "
                     + "in / %.0f out, %.0f ms; wall %s%n", p.callsPerEvaluation(), p.cachedCallsPerEvaluation(),
                     p.promptTokensPerEvaluation(), p.completionTokensPerEvaluation(), p.meanItemMillis(),

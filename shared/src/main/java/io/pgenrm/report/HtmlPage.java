@@ -2,6 +2,7 @@ package io.pgenrm.report;
 
 import io.pgenrm.bench.AccuracyReport;
 import io.pgenrm.bench.Baseline;
+import io.pgenrm.bench.FaultCounts;
 import io.pgenrm.bench.Proportion;
 import io.pgenrm.bench.RowError;
 import java.util.ArrayList;
@@ -52,10 +53,11 @@ public final class HtmlPage {
         PopulationSetup pop = report.population();
         h.append(String.format(Locale.ROOT, "<p class=\"muted\">Input <code>%s</code>, backend <code>%s</code>: "
                 + "%d users, %d items per run (%d rejected input rows among them), %d repeat%s per plan. "
-                + "Population: %d personas induced, %d prototypes, %d calls, %.1f s. Pro-M %s.</p>%n",
+                + "Population: %d personas induced, %d prototypes, %d calls, %.1f s%s. Pro-M %s.</p>%n",
                 escape(report.input()), escape(report.backend()), report.users(), report.itemsPerRun(),
                 report.rejectedRows().size(), report.repeats(), report.repeats() == 1 ? "" : "s", pop.personas(),
-                pop.prototypes(), pop.calls(), pop.wallMillis() / 1000.0, escape(pop.proM())));
+                pop.prototypes(), pop.calls(), pop.wallMillis() / 1000.0,
+                pop.faults().any() ? "; endpoint: " + escape(pop.faults().text()) : "", escape(pop.proM())));
 
         h.append("<h2>Accuracy with 95% intervals, beside the baselines</h2>\n");
         intervalTable(h, report);
@@ -156,15 +158,21 @@ public final class HtmlPage {
     private static void outcomeTable(StringBuilder h, EvaluationReport report) {
         h.append("<table>\n<tr><th>plan</th><th>evaluations</th><th>correct</th><th>incorrect</th><th>ties</th>"
                 + "<th>unscored</th><th>failed</th><th>parse failures</th><th>call failures</th>"
+                + "<th>retries</th><th>5xx</th><th>429</th><th>timeouts</th><th>resamples</th><th>cut off</th>"
                 + "<th>ms / eval</th></tr>\n");
         for (PlanReport p : report.plans()) {
+            FaultCounts f = p.faults();
             h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%d</td><td>%d</td><td>%d</td><td>%d</td>"
-                    + "<td>%d</td><td>%d</td><td>%d</td><td>%d</td><td>%.0f</td></tr>%n", escape(p.plan()),
+                    + "<td>%d</td><td>%d</td><td>%d</td><td>%d</td><td>%d</td><td>%d</td><td>%d</td><td>%d</td>"
+                    + "<td>%d</td><td>%d</td><td>%.0f</td></tr>%n", escape(p.plan()),
                     p.evaluations(), p.correct(), p.incorrect(), p.ties(), p.unscored(), p.failed(),
-                    p.parseFailures(), p.callFailures(), p.meanItemMillis()));
+                    p.parseFailures(), p.callFailures(), f.retries(), f.serverErrors(), f.rateLimited(),
+                    f.timeouts(), f.resamples(), f.cutOffOutputs(), p.meanItemMillis()));
         }
         h.append("</table>\n<p class=\"muted\">Parse failures and call failures count samples, not items: an item "
-                + "is unscored only when every one of its samples failed.</p>\n");
+                + "is unscored only when every one of its samples failed. Retries, 5xx, 429 and timeouts count "
+                + "attempts at the inference endpoint; resamples count outputs asked for again because one was "
+                + "unusable, cut off at the token limit among them.</p>\n");
     }
 
     /** Each plan's first run and each baseline on the same items: strict, the paper's protocol, ties as half. */

@@ -1,6 +1,7 @@
 package io.pgenrm.report;
 
 import io.pgenrm.bench.AccuracyReport;
+import io.pgenrm.bench.FaultCounts;
 import io.pgenrm.domain.ScalingPlan;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,11 +12,11 @@ import java.util.Map;
 /**
  * One scaling plan over its repeated runs. Outcome counts and costs are summed over the runs, so they add up to
  * {@code evaluations} (items per run times runs); accuracy is each run's accuracy, then their mean and spread.
- * As in each run, ties, unscored and failed items are misses.
+ * As in each run, ties, unscored and failed items are misses. {@code faults} sums how the endpoint behaved.
  */
 public record PlanReport(String plan, ScalingPlan scaling, int repeats, int itemsPerRun, int evaluations,
         Spread accuracy, int correct, int incorrect, int ties, int unscored, int failed, int parseFailures,
-        int callFailures, long calls, long cachedCalls, long promptTokens, long completionTokens,
+        int callFailures, FaultCounts faults, long calls, long cachedCalls, long promptTokens, long completionTokens,
         double callsPerEvaluation, double cachedCallsPerEvaluation, double promptTokensPerEvaluation,
         double completionTokensPerEvaluation, long wallMillis, int resumedItems, double meanItemMillis,
         List<GroupReport> byHistoryLength, List<AccuracyReport> runs) {
@@ -38,6 +39,7 @@ public record PlanReport(String plan, ScalingPlan scaling, int repeats, int item
         int failed = 0;
         int parse = 0;
         int call = 0;
+        FaultCounts faults = FaultCounts.NONE;
         long calls = 0;
         long cached = 0;
         long prompt = 0;
@@ -54,6 +56,7 @@ public record PlanReport(String plan, ScalingPlan scaling, int repeats, int item
             failed += r.failed();
             parse += r.parseFailures();
             call += r.callFailures();
+            faults = faults.plus(r.faults());
             calls += r.calls();
             cached += r.cachedCalls();
             prompt += r.promptTokens();
@@ -64,7 +67,7 @@ public record PlanReport(String plan, ScalingPlan scaling, int repeats, int item
         }
         Spread accuracy = Spread.of(runs.stream().map(AccuracyReport::accuracy).toList());
         return new PlanReport(scaling.label(), scaling, runs.size(), runs.get(0).items(), evaluations, accuracy,
-                correct, incorrect, ties, unscored, failed, parse, call, calls, cached, prompt, completion,
+                correct, incorrect, ties, unscored, failed, parse, call, faults, calls, cached, prompt, completion,
                 perEvaluation(calls, evaluations), perEvaluation(cached, evaluations),
                 perEvaluation(prompt, evaluations), perEvaluation(completion, evaluations), wall, resumed,
                 evaluations == 0 ? 0 : itemMillis / evaluations, groups(runs), runs);

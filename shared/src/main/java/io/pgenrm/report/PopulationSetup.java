@@ -1,5 +1,6 @@
 package io.pgenrm.report;
 
+import io.pgenrm.bench.FaultCounts;
 import io.pgenrm.domain.CallCost;
 import io.pgenrm.prototype.ProMMode;
 import io.pgenrm.prototype.PrototypeIndex;
@@ -8,13 +9,14 @@ import java.util.Locale;
 /**
  * Inducing every user's persona and clustering the prototypes: done once, shared by every plan and repeat.
  * {@code proM} says which Pro-M the prototypes serve, beginning with its name ({@code persona} or {@code paper}).
+ * {@code faults} is how the endpoint behaved meanwhile.
  */
 public record PopulationSetup(int personas, int prototypes, long calls, long cachedCalls, long promptTokens,
-        long completionTokens, long wallMillis, String proM) {
+        long completionTokens, long wallMillis, String proM, FaultCounts faults) {
 
     public static PopulationSetup of(int personas, PrototypeIndex index, CallCost cost, long wallMillis) {
         return new PopulationSetup(personas, index.prototypes().size(), cost.calls(), cost.cachedCalls(),
-                cost.promptTokens(), cost.completionTokens(), wallMillis, proM(index));
+                cost.promptTokens(), cost.completionTokens(), wallMillis, proM(index), FaultCounts.of(cost));
     }
 
     private static String proM(PrototypeIndex index) {

@@ -18,6 +18,7 @@ import io.pgenrm.domain.EvaluationChain;
 import io.pgenrm.domain.EvaluationResult;
 import io.pgenrm.domain.Persona;
 import io.pgenrm.domain.UserHistory;
+import io.pgenrm.judge.InferenceCallException;
 import io.pgenrm.judge.Judge;
 import io.pgenrm.judge.JudgeOutputException;
 import io.pgenrm.judge.Judged;
@@ -149,13 +150,16 @@ public final class DirectEvaluationSteps implements EvaluationSteps {
         String lastReason = "";
         for (int attempt = 0; attempt <= maxResamples; attempt++) {
             long seed = resampled(request.seed(), attempt);
+            CallCost asked = attempt == 0 ? CallCost.NONE : CallCost.resamples(1);
             try {
                 Judged<ScoredSample> scored = judge.scoreSample(sampleRequest(request, seed));
-                return chain(request, seed, scored, spent.plus(scored.cost()));
+                return chain(request, seed, scored, spent.plus(asked).plus(scored.cost()));
             } catch (JudgeOutputException e) {
-                spent = spent.plus(e.cost());
+                spent = spent.plus(asked).plus(e.cost());
                 lastOutput = e.rawOutput();
                 lastReason = e.getMessage();
+            } catch (InferenceCallException e) {
+                throw e.plusCost(spent.plus(asked));
             }
         }
         return new EvaluationChain(request.source(), request.persona().userId(), request.sampleIndex(), request.seed(),
@@ -196,17 +200,25 @@ public final class DirectEvaluationSteps implements EvaluationSteps {
         return ScoreAggregator.aggregate(request);
     }
 
-    /** Runs a step until its output is usable; the unusable attempts' cost is added to the result or the failure. */
+    /**
+     * Runs a step until its output is usable; the unusable attempts' cost, and each resample, is added to the
+     * result or the failure.
+     */
     private <T> Judged<T> withResamples(java.util.function.IntFunction<Judged<T>> step) {
         JudgeOutputException last = null;
         CallCost wasted = CallCost.NONE;
         for (int attempt = 0; attempt <= maxResamples; attempt++) {
+            if (attempt > 0) {
+                wasted = wasted.plus(CallCost.resamples(1));
+            }
             try {
                 Judged<T> judged = step.apply(attempt);
                 return new Judged<>(judged.value(), wasted.plus(judged.cost()), judged.rawOutput());
             } catch (JudgeOutputException e) {
                 last = e;
                 wasted = wasted.plus(e.cost());
+            } catch (InferenceCallException e) {
+                throw e.plusCost(wasted);
             }
         }
         throw last.withCost(wasted);

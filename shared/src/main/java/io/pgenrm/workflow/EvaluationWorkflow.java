@@ -221,7 +221,7 @@ public final class EvaluationWorkflow {
         } catch (JudgeOutputException e) {
             return failed(task, persona, ChainStatus.PARSE_FAILURE, e.getMessage(), e.rawOutput(), spent.plus(e.cost()));
         } catch (InferenceCallException e) {
-            return failed(task, persona, ChainStatus.CALL_FAILURE, e.getMessage(), "", spent);
+            return failed(task, persona, ChainStatus.CALL_FAILURE, e.getMessage(), "", spent.plus(e.cost()));
         }
     }
 

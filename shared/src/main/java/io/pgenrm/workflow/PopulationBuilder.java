@@ -10,6 +10,7 @@ import io.pgenrm.domain.PreferencePair;
 import io.pgenrm.domain.SampleSource;
 import io.pgenrm.domain.Scenario;
 import io.pgenrm.domain.UserHistory;
+import io.pgenrm.judge.InferenceCallException;
 import io.pgenrm.judge.JudgeOutputException;
 import io.pgenrm.local.PopulationRewardModel;
 import io.pgenrm.local.TextEmbedder;
@@ -90,6 +91,8 @@ public final class PopulationBuilder {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 if (cause instanceof JudgeOutputException unusable) {
                     cost = cost.plus(unusable.cost());
+                } else if (cause instanceof InferenceCallException failedCall) {
+                    cost = cost.plus(failedCall.cost());
                 }
                 failures.add(new Failure(withHistory.get(i).userId(),
                         cause.getClass().getSimpleName() + ": " + cause.getMessage()));

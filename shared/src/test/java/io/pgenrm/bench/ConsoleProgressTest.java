@@ -2,6 +2,7 @@ package io.pgenrm.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pgenrm.domain.CallCost;
 import io.pgenrm.domain.ScalingPlan;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -27,7 +28,7 @@ class ConsoleProgressTest {
         progress.started(RUN, 100, 0);
         for (int i = 0; i < 100; i++) {
             clock.addAndGet(100_000_000L);
-            progress.itemFinished(i == 7 ? ItemStatus.FAILED : ItemStatus.CORRECT);
+            progress.itemFinished(i == 7 ? ItemStatus.FAILED : ItemStatus.CORRECT, CallCost.NONE);
         }
         progress.finished();
 
@@ -43,7 +44,7 @@ class ConsoleProgressTest {
         progress.started(RUN, 4, 0);
         for (int i = 0; i < 4; i++) {
             clock.addAndGet(300_000_000L);
-            progress.itemFinished(ItemStatus.CORRECT);
+            progress.itemFinished(ItemStatus.CORRECT, CallCost.NONE);
         }
         progress.finished();
 
@@ -59,7 +60,7 @@ class ConsoleProgressTest {
         progress.started(RUN, 1000, 0);
         for (int i = 0; i < 1000; i++) {
             clock.addAndGet(1_000_000L);
-            progress.itemFinished(ItemStatus.CORRECT);
+            progress.itemFinished(ItemStatus.CORRECT, CallCost.NONE);
         }
         progress.finished();
 
@@ -72,15 +73,32 @@ class ConsoleProgressTest {
         ConsoleProgress progress = new ConsoleProgress(out, "Ind-4/Pro-4 run 2/3", false, clock::get);
         progress.started(RUN, 10, 8);
         clock.addAndGet(1_000_000_000L);
-        progress.itemFinished(ItemStatus.TIE);
+        progress.itemFinished(ItemStatus.TIE, CallCost.NONE);
         clock.addAndGet(1_000_000_000L);
-        progress.itemFinished(ItemStatus.UNSCORED);
+        progress.itemFinished(ItemStatus.UNSCORED, CallCost.NONE);
         progress.finished();
 
         assertThat(printed().lines()).containsExactly(
                 "  Ind-4/Pro-4 run 2/3: resuming run sample-local-ind4-pro4, 8 items already done, 2 to go",
                 "  Ind-4/Pro-4 run 2/3  9/10 items (8 resumed)  1.0 items/s  ETA 0:01  0 failed",
                 "  Ind-4/Pro-4 run 2/3  10/10 items (8 resumed)  1.0 items/s  ETA 0:00  0 failed, 1 unscored");
+    }
+
+    @Test
+    void theLineCountsHowTheEndpointBehavedOnceAnythingWentWrong() {
+        ConsoleProgress progress = new ConsoleProgress(out, "Ind-2/Pro-1", false, clock::get);
+        progress.started(RUN, 2, 0);
+        clock.addAndGet(1_000_000_000L);
+        progress.itemFinished(ItemStatus.CORRECT, new CallCost(5, 0, 0, 0, 0, 1, 3, 2, 1, 0, 1));
+        clock.addAndGet(1_000_000_000L);
+        progress.itemFinished(ItemStatus.CORRECT, new CallCost(3, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0));
+        progress.finished();
+
+        assertThat(printed().lines()).containsExactly(
+                "  Ind-2/Pro-1  1/2 items  1.0 items/s  ETA 0:01  0 failed  endpoint: retries 3 (5xx 2, 429 1, "
+                        + "timeouts 0), resamples 1 (cut off 1)",
+                "  Ind-2/Pro-1  2/2 items  1.0 items/s  ETA 0:00  0 failed  endpoint: retries 4 (5xx 2, 429 1, "
+                        + "timeouts 1), resamples 1 (cut off 1)");
     }
 
     @Test

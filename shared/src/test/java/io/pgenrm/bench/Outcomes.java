@@ -31,6 +31,15 @@ public final class Outcomes {
         return this;
     }
 
+    /** {@code count} correct items of users with 5 pairs, each with {@code cost}. */
+    public Outcomes addCorrect(int count, CallCost cost) {
+        for (int i = 0; i < count; i++) {
+            outcomes.add(new ItemOutcome(runId, "item-" + outcomes.size(), "user-" + outcomes.size(), 5,
+                    ItemStatus.CORRECT, 0, 0, List.of(0.6, 0.4), 0, 0, cost, null));
+        }
+        return this;
+    }
+
     public Outcomes rejectedRow(String itemId) {
         outcomes.add(ItemOutcome.failed(runId, itemId, "", 0, "line 3: not a valid row"));
         return this;

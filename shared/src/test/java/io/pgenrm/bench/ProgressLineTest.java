@@ -10,7 +10,7 @@ class ProgressLineTest {
     @Test
     void rateAndEtaCountOnlyItemsFinishedByThisProcess() {
         // 100 items resumed from an earlier process, 20 done here in 10 s: 2 items/s, 80 left, 40 s to go.
-        ProgressLine line = new ProgressLine(200, 100, 20, 1, 0, 10 * SECOND);
+        ProgressLine line = new ProgressLine(200, 100, 20, 1, 0, FaultCounts.NONE, 10 * SECOND);
 
         assertThat(line.done()).isEqualTo(120);
         assertThat(line.rate()).isEqualTo(2.0);
@@ -20,7 +20,7 @@ class ProgressLineTest {
 
     @Test
     void etaIsUnknownUntilAnItemFinishes() {
-        ProgressLine line = new ProgressLine(246, 0, 0, 0, 0, 3 * SECOND);
+        ProgressLine line = new ProgressLine(246, 0, 0, 0, 0, FaultCounts.NONE, 3 * SECOND);
 
         assertThat(line.etaSeconds()).isEqualTo(-1);
         assertThat(line.text(false)).isEqualTo("0/246 items  0.0 items/s  ETA --:--  0 failed");
@@ -28,11 +28,11 @@ class ProgressLineTest {
 
     @Test
     void barFillsWithTheItemsDoneIncludingResumedOnes() {
-        assertThat(new ProgressLine(100, 25, 25, 0, 2, 5 * SECOND).text(true))
+        assertThat(new ProgressLine(100, 25, 25, 0, 2, FaultCounts.NONE, 5 * SECOND).text(true))
                 .isEqualTo("[##########----------] 50/100 items (25 resumed)  5.0 items/s  ETA 0:10  0 failed, "
                         + "2 unscored");
-        assertThat(new ProgressLine(10, 0, 10, 0, 0, SECOND).text(true)).startsWith("[####################] 10/10");
-        assertThat(new ProgressLine(10, 0, 10, 0, 0, SECOND).etaSeconds()).isZero();
+        assertThat(new ProgressLine(10, 0, 10, 0, 0, FaultCounts.NONE, SECOND).text(true)).startsWith("[####################] 10/10");
+        assertThat(new ProgressLine(10, 0, 10, 0, 0, FaultCounts.NONE, SECOND).etaSeconds()).isZero();
     }
 
     @Test

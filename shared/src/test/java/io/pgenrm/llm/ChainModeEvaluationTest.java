@@ -116,6 +116,7 @@ class ChainModeEvaluationTest {
         assertThat(model.prompts).hasSize(3);
         assertThat(result.cost().calls()).isEqualTo(1 + 1 + 2);
         assertThat(result.cost().cutOffOutputs()).isEqualTo(1);
+        assertThat(result.cost().resamples()).isEqualTo(1);
         assertThat(result.chains()).hasSize(6).allMatch(EvaluationChain::scored);
     }
 }

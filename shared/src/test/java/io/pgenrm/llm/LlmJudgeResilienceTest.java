@@ -102,6 +102,52 @@ class LlmJudgeResilienceTest {
     }
 
     @Test
+    void everyAttemptIsCountedWithWhatWentWrong() {
+        AtomicInteger attempt = new AtomicInteger();
+        ScriptedModel troubled = new ScriptedModel(prompt -> switch (attempt.incrementAndGet()) {
+            case 1 -> throw new HttpException(503, "overloaded");
+            case 2 -> throw new HttpException(429, "slow down");
+            case 3 -> throw new RuntimeException(new java.net.http.HttpTimeoutException("request timed out"));
+            default -> firstListedWins(prompt);
+        });
+
+        var cost = judge(troubled, 3, 50).scoreSample(sample(1, false)).cost();
+
+        assertThat(List.of(cost.calls(), cost.retries(), cost.serverErrors(), cost.rateLimited(), cost.timeouts()))
+                .containsExactly(4, 3, 1, 1, 1);
+        assertThat(troubled.calls.get()).isEqualTo(4);
+    }
+
+    @Test
+    void aCallThatKeepsFailingCarriesItsCountedAttempts() {
+        ScriptedModel down = new ScriptedModel(prompt -> {
+            throw new HttpException(502, "bad gateway");
+        });
+
+        assertThatThrownBy(() -> judge(down, 2, 50).scoreSample(sample(1, false)))
+                .isInstanceOfSatisfying(InferenceCallException.class, e -> {
+                    assertThat(e.cost().calls()).isEqualTo(3);
+                    assertThat(e.cost().retries()).isEqualTo(2);
+                    assertThat(e.cost().serverErrors()).isEqualTo(3);
+                });
+    }
+
+    @Test
+    void everyCallWaitsOutTheEndpointsRetryAfter() {
+        RetryAfter retryAfter = new RetryAfter();
+        ScriptedModel model = new ScriptedModel(LlmJudgeResilienceTest::firstListedWins);
+        LlmJudge judge = new LlmJudge(model, null, PromptTemplates.load(null), LlmJudgeOptions.withDefaultCircuit(
+                LlmJudgeOptions.Format.STAGED, 0.7, 256, 0, Duration.ofMillis(1), Duration.ofMillis(2)), retryAfter);
+        retryAfter.requested(Duration.ofMillis(300));
+        long started = System.nanoTime();
+
+        judge.scoreSample(sample(1, false));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(retryAfter.remaining()).isZero();
+    }
+
+    @Test
     void unusableOutputFailsWithTheCallsTokensAttached() {
         LlmJudge judge = judge(new ScriptedModel(prompt -> "I would rather not score these."), 0, 10);
 
@@ -131,6 +177,7 @@ class LlmJudgeResilienceTest {
 
         assertThat(rubrics.value()).extracting(r -> r.criteria().get(0).name()).containsExactly("Brevity", "Depth");
         assertThat(rubrics.cost().calls()).isEqualTo(1);
+        assertThat(rubrics.cost().resamples()).as("the unusable choice is asked for again").isEqualTo(1);
         assertThat(rubrics.cost().promptTokens()).isEqualTo(300);
         assertThat(rubrics.cost().completionTokens()).isEqualTo(90);
     }

@@ -1,6 +1,7 @@
 package io.pgenrm.report;
 
 import io.pgenrm.bench.AccuracyReport;
+import io.pgenrm.bench.FaultCounts;
 import io.pgenrm.bench.ItemStatus;
 import io.pgenrm.bench.Outcomes;
 import io.pgenrm.domain.ScalingPlan;
@@ -25,7 +26,8 @@ final class Reports {
         PlanReport ind4pro4 = PlanReport.of(IND4PRO4, List.of(run(reportId, IND4PRO4, 6, 1, 1, 1),
                 run(reportId + "-r1", IND4PRO4, 7, 0, 0, 1), run(reportId + "-r2", IND4PRO4, 5, 1, 1, 1)));
         return EvaluationReport.of(reportId, "examples/data.jsonl", "local",
-                new PopulationSetup(8, 2, 8, 0, 0, 0, 300, "persona: 2 prototypes of 8 users"), List.of(ind4pro4, ind1));
+                new PopulationSetup(8, 2, 8, 0, 0, 0, 300, "persona: 2 prototypes of 8 users", FaultCounts.NONE),
+                List.of(ind4pro4, ind1));
     }
 
     /** 10 items: two cold-start ones (one correct, one incorrect) and eight of users with 12 pairs. */

@@ -46,15 +46,25 @@ public final class DatabaseLocation {
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
         }
-        // The embedded server runs as an unprivileged account when we are root, and it cannot enter /root.
+        return stateDirectory(env).resolve("pgdata");
+    }
+
+    /**
+     * The directory the app keeps its state in, created if missing: the one holding PGENRM_DATA_DIR when that is
+     * set, else /var/tmp/pgenrm for root (the embedded server runs as an unprivileged account, which cannot enter
+     * /root) and ~/.local/share/pgenrm for anyone else.
+     */
+    public static Path stateDirectory(Map<String, String> env) {
+        String configured = env.get("PGENRM_DATA_DIR");
         boolean root = "root".equals(System.getProperty("user.name"));
-        Path base = root ? Path.of("/var/tmp/pgenrm")
-                : Path.of(System.getProperty("user.home"), ".local", "share", "pgenrm");
+        Path base = configured != null && !configured.isBlank()
+                ? Path.of(configured).toAbsolutePath().normalize().getParent()
+                : root ? Path.of("/var/tmp/pgenrm") : Path.of(System.getProperty("user.home"), ".local", "share", "pgenrm");
         try {
             Files.createDirectories(base);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot create " + base + ": " + e.getMessage(), e);
         }
-        return base.resolve("pgdata");
+        return base;
     }
 }

@@ -1,11 +1,11 @@
 package io.pgenrm.runtime;
 
-import dev.langchain4j.model.chat.ChatModel;
 import io.pgenrm.chain.PromptLayout;
 import io.pgenrm.chain.PromptTemplates;
 import io.pgenrm.judge.Judge;
 import io.pgenrm.llm.LlmJudge;
 import io.pgenrm.llm.LlmJudgeOptions;
+import io.pgenrm.llm.RetryAfter;
 import io.pgenrm.local.BgeSmallEmbedder;
 import io.pgenrm.local.LocalJudge;
 import io.pgenrm.local.RewardModelFile;
@@ -20,21 +20,20 @@ import java.nio.file.Path;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Chooses the judge backend from configuration and builds the evaluation steps every function adapts. The chat
- * model is injected directly so Quarkus LangChain4j creates it; it is a lazy proxy and never called by the local
- * backend.
+ * Chooses the judge backend from configuration and builds the evaluation steps every function adapts. The llm
+ * backend's clients are built only when it is chosen ({@link InferenceClients}).
  */
 @ApplicationScoped
 public class JudgeProducer {
 
     @Produces
     @ApplicationScoped
-    Judge judge(PgenrmConfig config, ChatModel chatModel, LlmApiKeyFromSecret secretKey, TextEmbedder embedder) {
+    Judge judge(PgenrmConfig config, LlmApiKeyFromSecret secretKey, TextEmbedder embedder, RetryAfter retryAfter) {
         return switch (config.backend()) {
             case "local" -> localJudge(config, embedder);
-            case "llm" -> new LlmJudge(chatModel, config.llm().nSamples()
-                    ? MultiSampleClientFactory.create(ConfigProvider.getConfig(), secretKey) : null,
-                    prompts(config.llm()), llmOptions(config.llm()));
+            case "llm" -> new LlmJudge(InferenceClients.chatModel(ConfigProvider.getConfig(), secretKey),
+                    config.llm().nSamples() ? InferenceClients.multiSample(ConfigProvider.getConfig(), secretKey)
+                            : null, prompts(config.llm()), llmOptions(config.llm()), retryAfter);
             default -> throw new IllegalStateException(
                     "pgenrm.backend must be \"local\" or \"llm\", got \"" + config.backend() + "\"");
         };
@@ -54,6 +53,13 @@ public class JudgeProducer {
         return new LlmJudgeOptions(format, llm.temperature().orElse(format.defaultTemperature()),
                 llm.maxTokens().orElse(format.defaultMaxTokens()), llm.maxRetries(), llm.initialBackoff(),
                 llm.maxBackoff(), llm.circuit().window(), llm.circuit().failureRatio(), llm.circuit().openFor());
+    }
+
+    /** The endpoint's Retry-After, shared by every call of the judge (set by {@link InferenceRetryAfter}). */
+    @Produces
+    @ApplicationScoped
+    RetryAfter retryAfter() {
+        return new RetryAfter();
     }
 
     /** One embedder per process: it holds the ONNX session and the memo of embedded texts. */

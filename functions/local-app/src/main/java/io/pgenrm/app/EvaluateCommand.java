@@ -183,9 +183,9 @@ public class EvaluateCommand implements Callable<Integer> {
             population.replace(built.population());
             PopulationSetup setup = PopulationSetup.of(built.personas().size(), built.population().prototypes(),
                     built.cost(), (System.nanoTime() - setupStarted) / 1_000_000);
-            System.out.printf(Locale.ROOT, "pgenrm: %d personas induced, %d prototypes (%d calls, %.1f s); Pro-M %s%n",
+            System.out.printf(Locale.ROOT, "pgenrm: %d personas induced, %d prototypes (%d calls, %.1f s); Pro-M %s%s%n",
                     setup.personas(), setup.prototypes(), setup.calls(), setup.wallMillis() / 1000.0,
-                    mode.label());
+                    mode.label(), setup.faults().any() ? "; endpoint: " + setup.faults().text() : "");
             for (PopulationBuilder.Failure failure : built.failures()) {
                 System.out.printf(Locale.ROOT, "pgenrm: no persona for user %s, left out of the prototypes: %s%n",
                         failure.userId(), failure.reason());

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The pgenrm command line: {@code evaluate} runs a batch, {@code fit} learns a population model, {@code cv}
@@ -37,6 +38,11 @@ import picocli.CommandLine.Option;
 public class LocalCommands implements Runnable {
     private static final Set<String> WITH_DATABASE = Set.of("evaluate", "serve");
 
+    /** Read by {@link ConsoleLogging} before Quarkus starts, since logging is set up with the application. */
+    @Option(names = ConsoleLogging.VERBOSE, scope = ScopeType.INHERIT, description = "Print log records in full, "
+            + "stack traces included, on the console too (they always go to the log file whose path is printed).")
+    boolean verbose;
+
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
@@ -46,8 +52,11 @@ public class LocalCommands implements Runnable {
     private static final Set<String> HELP = Set.of("--help", "-h", "--version", "-V");
 
     static boolean needsDatabase(String[] args) {
-        return args.length > 0 && WITH_DATABASE.contains(args[0])
-                && java.util.Arrays.stream(args).noneMatch(HELP::contains);
+        return args.length > 0 && WITH_DATABASE.contains(args[0]) && !asksForHelp(args);
+    }
+
+    static boolean asksForHelp(String[] args) {
+        return args.length == 0 || java.util.Arrays.stream(args).anyMatch(HELP::contains);
     }
 
     @Dependent

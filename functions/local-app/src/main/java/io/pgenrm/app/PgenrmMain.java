@@ -3,12 +3,14 @@ package io.pgenrm.app;
 import io.pgenrm.runtime.DatabaseLocation;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Entry point of the local app. The database and the HTTP listener must be known before Quarkus reads its settings,
- * so an embedded PostgreSQL is started here when none is configured, and only {@code serve} gets a listener.
+ * Entry point of the local app. The database, the HTTP listener and where logs go must be known before Quarkus reads
+ * its settings, so an embedded PostgreSQL is started here when none is configured, only {@code serve} gets a
+ * listener, and stack traces go to the log file unless {@code --verbose} ({@link ConsoleLogging}).
  */
 @QuarkusMain
 public class PgenrmMain {
@@ -19,6 +21,11 @@ public class PgenrmMain {
             System.exit(2);
         }
         HttpListener.properties(args).forEach(System::setProperty);
+        Path logFile = ConsoleLogging.logFile(System.getenv());
+        ConsoleLogging.properties(args, logFile).forEach(System::setProperty);
+        if (!LocalCommands.asksForHelp(args)) {
+            System.out.println(ConsoleLogging.announcement(args, logFile));
+        }
         if (!LocalCommands.needsDatabase(args)) {
             // fit, cv and help reach no database, so nothing may try to while the application starts.
             System.setProperty("quarkus.flyway.migrate-at-start", "false");

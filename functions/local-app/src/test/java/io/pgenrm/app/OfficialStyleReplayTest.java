@@ -108,6 +108,9 @@ class OfficialStyleReplayTest {
             int cutOff = outcomes.stream().mapToInt(o -> o.cost().cutOffOutputs()).sum();
             assertThat(cutOff).as("chains cut off and resampled").isPositive()
                     .isEqualTo(endpointCounter("length_cut_choices"));
+            // The run counts them, and every one was resampled but the last cut of a sample out of resamples.
+            assertThat(report.faults().cutOffOutputs()).isEqualTo(cutOff);
+            assertThat(report.faults().resamples()).isEqualTo(cutOff - report.parseFailures());
             // One request for the user's four chains (n = 4), one per neighbour, and one more for each cut-off output
             // that was resampled (the last cut of a sample that used up its resamples was not).
             assertThat(outcomes).allSatisfy(o -> assertThat(o.cost().calls())

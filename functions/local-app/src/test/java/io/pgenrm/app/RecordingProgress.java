@@ -3,6 +3,7 @@ package io.pgenrm.app;
 import io.pgenrm.bench.BatchProgress;
 import io.pgenrm.bench.ItemStatus;
 import io.pgenrm.bench.RunInfo;
+import io.pgenrm.domain.CallCost;
 
 /** Counts what a batch run reports: items already done when it started, and items finished by this run. */
 final class RecordingProgress implements BatchProgress {
@@ -15,7 +16,7 @@ final class RecordingProgress implements BatchProgress {
     }
 
     @Override
-    public synchronized void itemFinished(ItemStatus status) {
+    public synchronized void itemFinished(ItemStatus status, CallCost cost) {
         finishedHere++;
     }
 
