@@ -14,13 +14,16 @@ import java.util.Map;
 
 /**
  * A simulated OpenAI-compatible chat endpoint speaking the real HTTP protocol: realistic staged outputs, a
- * malformed output, and a 500 that recovers, chosen by what the prompt contains.
+ * malformed output, a 500 that recovers, and a 429 with Retry-After that recovers, chosen by what the prompt
+ * contains. WireMock's journal ({@code GET /__admin/requests}) tells what was served.
  */
 public class SimulatedOpenAiEndpoint implements QuarkusTestResourceLifecycleManager {
     static final String MALFORMED_MARKER = "PLEASE-BREAK-THE-JUDGE";
     static final String FLAKY_MARKER = "FLAKY-ENDPOINT";
     /** Scoring requests holding this take 5 s: longer than a short reward deadline. */
     static final String SLOW_MARKER = "SLOW-ENDPOINT";
+    static final String RATE_LIMITED_MARKER = "RATE-LIMITED-ENDPOINT";
+    static final int RETRY_AFTER_SECONDS = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
     private WireMockServer server;
 
@@ -49,6 +52,11 @@ public class SimulatedOpenAiEndpoint implements QuarkusTestResourceLifecycleMana
         server.stubFor(post(urlEqualTo("/v1/chat/completions")).atPriority(1)
                 .withRequestBody(containing(SLOW_MARKER)).withRequestBody(containing("score every response"))
                 .willReturn(completion("<JSON_START>{\"scores\": {}}<JSON_END>").withFixedDelay(5000)));
+        server.stubFor(post(urlEqualTo("/v1/chat/completions")).atPriority(1).inScenario("rate limited")
+                .whenScenarioStateIs(Scenario.STARTED).withRequestBody(containing(RATE_LIMITED_MARKER))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS))
+                        .withBody("{\"error\": {\"code\": \"rate_limit_exceeded\"}}"))
+                .willSetStateTo("recovered"));
         return Map.of("quarkus.langchain4j.openai.base-url", server.baseUrl() + "/v1");
     }
 
