@@ -1,11 +1,18 @@
 package io.pgenrm.functions;
 
+import io.pgenrm.testing.MockEventServer;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
- * MigrateSchemaLambdaTest against the built artifact instead of the test's own JVM: the native executable when built with
- * -Pnative (what .github/workflows/native.yml runs), invoked through the mock Lambda event server.
+ * {@link MigrateSchemaLambdaTest} against the native executable (built with -Pnative, as .github/workflows/native.yml does),
+ * invoked through Quarkus' mock Lambda event server. Native only: the executable polls the event server itself,
+ * while the JVM jar leaves that to AWS's Java runtime.
  */
 @QuarkusIntegrationTest
 class MigrateSchemaLambdaIT extends MigrateSchemaLambdaTest {
+    @BeforeEach
+    void invokeThroughTheMockEventServer() {
+        MockEventServer.targetRestAssured();
+    }
 }
