@@ -1,6 +1,6 @@
 package io.pgenrm.api;
 
-import io.pgenrm.bench.BenchmarkRow;
+import io.pgenrm.batch.BenchmarkRow;
 import io.pgenrm.domain.Validation;
 
 /**

@@ -1,7 +1,7 @@
 package io.pgenrm.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pgenrm.bench.BenchmarkRow;
+import io.pgenrm.batch.BenchmarkRow;
 import io.pgenrm.domain.CallCost;
 import io.pgenrm.domain.CandidateReward;
 import io.pgenrm.domain.CandidateScore;

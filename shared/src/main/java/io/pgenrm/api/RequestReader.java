@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import io.pgenrm.bench.BenchmarkRow;
+import io.pgenrm.batch.BenchmarkRow;
 import io.pgenrm.domain.InvalidInputException;
 import java.io.IOException;
 import java.util.Collection;

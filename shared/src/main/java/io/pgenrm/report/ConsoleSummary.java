@@ -1,7 +1,7 @@
 package io.pgenrm.report;
 
-import io.pgenrm.bench.AccuracyReport;
-import io.pgenrm.bench.Baseline;
+import io.pgenrm.batch.AccuracyReport;
+import io.pgenrm.batch.Baseline;
 import java.util.Locale;
 
 /** The report as console text: each plan with its spread and groups, then the accuracy-versus-cost table. */

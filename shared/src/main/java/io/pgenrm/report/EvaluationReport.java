@@ -1,8 +1,8 @@
 package io.pgenrm.report;
 
-import io.pgenrm.bench.AccuracyReport;
-import io.pgenrm.bench.Baseline;
-import io.pgenrm.bench.RowError;
+import io.pgenrm.batch.AccuracyReport;
+import io.pgenrm.batch.Baseline;
+import io.pgenrm.batch.RowError;
 import java.util.Comparator;
 import java.util.List;
 

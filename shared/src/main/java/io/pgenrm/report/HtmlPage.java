@@ -1,10 +1,10 @@
 package io.pgenrm.report;
 
-import io.pgenrm.bench.AccuracyReport;
-import io.pgenrm.bench.Baseline;
-import io.pgenrm.bench.FaultCounts;
-import io.pgenrm.bench.Proportion;
-import io.pgenrm.bench.RowError;
+import io.pgenrm.batch.AccuracyReport;
+import io.pgenrm.batch.Baseline;
+import io.pgenrm.batch.FaultCounts;
+import io.pgenrm.batch.Proportion;
+import io.pgenrm.batch.RowError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

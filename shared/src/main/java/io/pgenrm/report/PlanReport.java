@@ -1,7 +1,7 @@
 package io.pgenrm.report;
 
-import io.pgenrm.bench.AccuracyReport;
-import io.pgenrm.bench.FaultCounts;
+import io.pgenrm.batch.AccuracyReport;
+import io.pgenrm.batch.FaultCounts;
 import io.pgenrm.domain.ScalingPlan;
 import java.util.ArrayList;
 import java.util.Comparator;

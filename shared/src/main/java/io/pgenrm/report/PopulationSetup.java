@@ -1,6 +1,6 @@
 package io.pgenrm.report;
 
-import io.pgenrm.bench.FaultCounts;
+import io.pgenrm.batch.FaultCounts;
 import io.pgenrm.domain.CallCost;
 import io.pgenrm.prototype.ProMMode;
 import io.pgenrm.prototype.PrototypeIndex;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pgenrm.bench.FaultCounts;
-import io.pgenrm.bench.Outcomes;
+import io.pgenrm.batch.FaultCounts;
+import io.pgenrm.batch.Outcomes;
 import io.pgenrm.domain.CallCost;
 import io.pgenrm.domain.ScalingPlan;
 import java.util.List;

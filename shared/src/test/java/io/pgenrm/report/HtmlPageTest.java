@@ -2,8 +2,8 @@ package io.pgenrm.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgenrm.bench.Baseline;
-import io.pgenrm.bench.Proportion;
+import io.pgenrm.batch.Baseline;
+import io.pgenrm.batch.Proportion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package io.pgenrm.report;
 
-import io.pgenrm.bench.AccuracyReport;
-import io.pgenrm.bench.FaultCounts;
-import io.pgenrm.bench.ItemStatus;
-import io.pgenrm.bench.Outcomes;
+import io.pgenrm.batch.AccuracyReport;
+import io.pgenrm.batch.FaultCounts;
+import io.pgenrm.batch.ItemStatus;
+import io.pgenrm.batch.Outcomes;
 import io.pgenrm.domain.ScalingPlan;
 import java.util.List;
 

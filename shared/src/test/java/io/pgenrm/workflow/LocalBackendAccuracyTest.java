@@ -2,8 +2,8 @@ package io.pgenrm.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgenrm.bench.BenchmarkDataset;
-import io.pgenrm.bench.BenchmarkItem;
+import io.pgenrm.batch.BenchmarkDataset;
+import io.pgenrm.batch.BenchmarkItem;
 import io.pgenrm.domain.EvaluationResult;
 import io.pgenrm.domain.SampleSource;
 import io.pgenrm.domain.ScalingPlan;

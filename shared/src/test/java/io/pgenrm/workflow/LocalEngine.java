@@ -1,7 +1,7 @@
 package io.pgenrm.workflow;
 
-import io.pgenrm.bench.BenchmarkDataset;
-import io.pgenrm.bench.BenchmarkItem;
+import io.pgenrm.batch.BenchmarkDataset;
+import io.pgenrm.batch.BenchmarkItem;
 import io.pgenrm.domain.EvaluationResult;
 import io.pgenrm.domain.ScalingPlan;
 import io.pgenrm.local.BgeSmallEmbedder;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pgenrm.api.FittedPrototypes;
 import io.pgenrm.api.PopulationPlan;
 import io.pgenrm.api.PopulationSummary;
-import io.pgenrm.bench.BenchmarkDataset;
+import io.pgenrm.batch.BenchmarkDataset;
 import io.pgenrm.domain.CallCost;
 import io.pgenrm.domain.Message;
 import io.pgenrm.domain.PreferencePair;

@@ -4,7 +4,7 @@ import io.pgenrm.api.FittedPrototypes;
 import io.pgenrm.api.PopulationBatch;
 import io.pgenrm.api.PopulationPlan;
 import io.pgenrm.api.PopulationSummary;
-import io.pgenrm.bench.BenchmarkDataset;
+import io.pgenrm.batch.BenchmarkDataset;
 import io.pgenrm.domain.Persona;
 import io.pgenrm.domain.PreferencePair;
 import io.pgenrm.domain.UserHistory;

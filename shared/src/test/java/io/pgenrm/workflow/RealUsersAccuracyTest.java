@@ -3,8 +3,8 @@ package io.pgenrm.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.pgenrm.bench.Baseline;
-import io.pgenrm.bench.BenchmarkDataset;
+import io.pgenrm.batch.Baseline;
+import io.pgenrm.batch.BenchmarkDataset;
 import io.pgenrm.domain.ScalingPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.pgenrm.runtime;
 
-import io.pgenrm.storage.EmbeddedPostgres;
+import io.pgenrm.postgres.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

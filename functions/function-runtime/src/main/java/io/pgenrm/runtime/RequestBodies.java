@@ -1,8 +1,8 @@
 package io.pgenrm.runtime;
 
 import io.pgenrm.api.RequestLimits;
-import io.pgenrm.bench.BenchmarkDataset;
-import io.pgenrm.bench.BenchmarkRow;
+import io.pgenrm.batch.BenchmarkDataset;
+import io.pgenrm.batch.BenchmarkRow;
 import io.pgenrm.domain.InvalidInputException;
 
 /**

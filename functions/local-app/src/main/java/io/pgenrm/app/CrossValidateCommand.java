@@ -1,8 +1,8 @@
 package io.pgenrm.app;
 
-import io.pgenrm.bench.BenchmarkDataset;
-import io.pgenrm.bench.CrossValidation;
-import io.pgenrm.bench.Proportion;
+import io.pgenrm.batch.BenchmarkDataset;
+import io.pgenrm.batch.CrossValidation;
+import io.pgenrm.batch.Proportion;
 import io.pgenrm.local.LocalJudge;
 import io.pgenrm.local.PopulationRewardModel;
 import io.pgenrm.local.TextEmbedder;

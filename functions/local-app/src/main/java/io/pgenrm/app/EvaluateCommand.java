@@ -1,15 +1,15 @@
 package io.pgenrm.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pgenrm.bench.AccuracyReport;
-import io.pgenrm.bench.Baseline;
-import io.pgenrm.bench.BatchRunner;
-import io.pgenrm.bench.BenchmarkDataset;
-import io.pgenrm.bench.ConsoleProgress;
-import io.pgenrm.bench.PlanSize;
-import io.pgenrm.bench.RunInfo;
-import io.pgenrm.bench.RunStore;
-import io.pgenrm.bench.UserProfiles;
+import io.pgenrm.batch.AccuracyReport;
+import io.pgenrm.batch.Baseline;
+import io.pgenrm.batch.BatchRunner;
+import io.pgenrm.batch.BenchmarkDataset;
+import io.pgenrm.batch.ConsoleProgress;
+import io.pgenrm.batch.PlanSize;
+import io.pgenrm.batch.RunInfo;
+import io.pgenrm.batch.RunStore;
+import io.pgenrm.batch.UserProfiles;
 import io.pgenrm.domain.InvalidInputException;
 import io.pgenrm.domain.ScalingPlan;
 import io.pgenrm.judge.Judge;

@@ -1,6 +1,6 @@
 package io.pgenrm.app;
 
-import io.pgenrm.bench.BenchmarkDataset;
+import io.pgenrm.batch.BenchmarkDataset;
 import io.pgenrm.domain.PreferencePair;
 import io.pgenrm.domain.UserHistory;
 import io.pgenrm.local.PopulationRewardModel;

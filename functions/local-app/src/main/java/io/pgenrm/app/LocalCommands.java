@@ -1,7 +1,7 @@
 package io.pgenrm.app;
 
-import io.pgenrm.bench.BenchmarkDataset;
-import io.pgenrm.bench.UserProfiles;
+import io.pgenrm.batch.BenchmarkDataset;
+import io.pgenrm.batch.UserProfiles;
 import io.pgenrm.domain.InvalidInputException;
 import io.pgenrm.runtime.CurrentPopulation;
 import io.pgenrm.runtime.PgenrmConfig;

@@ -1,6 +1,6 @@
 package io.pgenrm.app;
 
-import io.pgenrm.bench.PlanSize;
+import io.pgenrm.batch.PlanSize;
 import java.util.List;
 import java.util.stream.Collectors;
 

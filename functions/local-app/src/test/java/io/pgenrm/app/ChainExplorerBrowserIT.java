@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.pgenrm.storage.EmbeddedPostgres;
+import io.pgenrm.postgres.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;

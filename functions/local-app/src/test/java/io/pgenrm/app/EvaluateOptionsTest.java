@@ -2,7 +2,7 @@ package io.pgenrm.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgenrm.bench.PlanSize;
+import io.pgenrm.batch.PlanSize;
 import io.pgenrm.local.BgeSmallEmbedder;
 import io.pgenrm.local.LocalJudge;
 import io.pgenrm.prototype.ProMMode;

@@ -2,11 +2,11 @@ package io.pgenrm.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgenrm.bench.AccuracyReport;
-import io.pgenrm.bench.BatchRunner;
-import io.pgenrm.bench.BenchmarkDataset;
-import io.pgenrm.bench.ItemOutcome;
-import io.pgenrm.bench.RunInfo;
+import io.pgenrm.batch.AccuracyReport;
+import io.pgenrm.batch.BatchRunner;
+import io.pgenrm.batch.BenchmarkDataset;
+import io.pgenrm.batch.ItemOutcome;
+import io.pgenrm.batch.RunInfo;
 import io.pgenrm.chain.ChainParser;
 import io.pgenrm.domain.Criterion;
 import io.pgenrm.domain.EvaluationChain;

@@ -1,8 +1,8 @@
 package io.pgenrm.app;
 
-import io.pgenrm.bench.BatchProgress;
-import io.pgenrm.bench.ItemStatus;
-import io.pgenrm.bench.RunInfo;
+import io.pgenrm.batch.BatchProgress;
+import io.pgenrm.batch.ItemStatus;
+import io.pgenrm.batch.RunInfo;
 import io.pgenrm.domain.CallCost;
 
 /** Counts what a batch run reports: items already done when it started, and items finished by this run. */

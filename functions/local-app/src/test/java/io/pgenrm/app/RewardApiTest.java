@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pgenrm.bench.BenchmarkDataset;
+import io.pgenrm.batch.BenchmarkDataset;
 import io.pgenrm.domain.UserHistory;
 import io.pgenrm.runtime.CurrentPopulation;
 import io.pgenrm.testing.EmbeddedPostgresTestResource;

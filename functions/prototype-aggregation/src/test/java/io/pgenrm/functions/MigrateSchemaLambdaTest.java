@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(MigrateSchemaLambdaTest.Migrate.class)
 class MigrateSchemaLambdaTest {
-    /** The migrations in functions/storage: db/migration/V1 to V6. */
+    /** The migrations in functions/persistence: db/migration/V1 to V6. */
     private static final int MIGRATIONS = 6;
 
     public static class Migrate implements QuarkusTestProfile {

@@ -2,7 +2,7 @@ package io.pgenrm.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgenrm.bench.ItemOutcome;
+import io.pgenrm.batch.ItemOutcome;
 import io.pgenrm.domain.EvaluationResult;
 import io.pgenrm.domain.Persona;
 import io.pgenrm.domain.PreferencePair;

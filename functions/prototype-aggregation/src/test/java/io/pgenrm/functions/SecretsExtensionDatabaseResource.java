@@ -3,7 +3,7 @@ package io.pgenrm.functions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.pgenrm.runtime.DatabaseLocation;
-import io.pgenrm.storage.EmbeddedPostgres;
+import io.pgenrm.postgres.EmbeddedPostgres;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package io.pgenrm.functions;
 
 import io.pgenrm.runtime.DatabaseLocation;
-import io.pgenrm.storage.EmbeddedPostgres;
+import io.pgenrm.postgres.EmbeddedPostgres;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.sql.DriverManager;
 import java.sql.SQLException;

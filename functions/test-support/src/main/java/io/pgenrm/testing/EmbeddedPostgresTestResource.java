@@ -1,7 +1,7 @@
 package io.pgenrm.testing;
 
 import io.pgenrm.runtime.DatabaseLocation;
-import io.pgenrm.storage.EmbeddedPostgres;
+import io.pgenrm.postgres.EmbeddedPostgres;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.HashMap;
 import java.util.Map;

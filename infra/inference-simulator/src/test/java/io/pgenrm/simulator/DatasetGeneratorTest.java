@@ -2,7 +2,7 @@ package io.pgenrm.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pgenrm.bench.BenchmarkDataset;
+import io.pgenrm.batch.BenchmarkDataset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

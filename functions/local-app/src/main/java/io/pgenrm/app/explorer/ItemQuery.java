@@ -1,6 +1,6 @@
 package io.pgenrm.app.explorer;
 
-import io.pgenrm.bench.ItemStatus;
+import io.pgenrm.batch.ItemStatus;
 import io.pgenrm.persistence.StoredRuns;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

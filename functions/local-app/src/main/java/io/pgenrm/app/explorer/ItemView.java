@@ -1,6 +1,6 @@
 package io.pgenrm.app.explorer;
 
-import io.pgenrm.bench.ItemOutcome;
+import io.pgenrm.batch.ItemOutcome;
 import io.pgenrm.domain.Message;
 import io.pgenrm.persistence.StoredRuns;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.pgenrm.app.explorer;
 
-import io.pgenrm.bench.ItemOutcome;
-import io.pgenrm.bench.ItemStatus;
+import io.pgenrm.batch.ItemOutcome;
+import io.pgenrm.batch.ItemStatus;
 import io.pgenrm.persistence.StoredRuns;
 import java.util.ArrayList;
 import java.util.List;

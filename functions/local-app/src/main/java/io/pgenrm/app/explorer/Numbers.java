@@ -1,6 +1,6 @@
 package io.pgenrm.app.explorer;
 
-import io.pgenrm.bench.Proportion;
+import io.pgenrm.batch.Proportion;
 import java.util.Locale;
 
 /** How the explorer writes numbers: fixed decimals in the root locale, so pages read the same on every machine. */

@@ -1,7 +1,7 @@
 package io.pgenrm.app.explorer;
 
-import io.pgenrm.bench.AccuracyReport;
-import io.pgenrm.bench.Proportion;
+import io.pgenrm.batch.AccuracyReport;
+import io.pgenrm.batch.Proportion;
 import java.util.List;
 
 /** A finished run's stored report: the three ways of counting accuracy, groups by history length, cost, rejects. */

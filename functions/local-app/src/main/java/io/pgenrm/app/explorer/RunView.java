@@ -1,7 +1,7 @@
 package io.pgenrm.app.explorer;
 
-import io.pgenrm.bench.AccuracyReport;
-import io.pgenrm.bench.ItemStatus;
+import io.pgenrm.batch.AccuracyReport;
+import io.pgenrm.batch.ItemStatus;
 import io.pgenrm.persistence.StoredRuns;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

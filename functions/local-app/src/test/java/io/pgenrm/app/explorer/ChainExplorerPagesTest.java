@@ -6,11 +6,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pgenrm.bench.AccuracyReport;
-import io.pgenrm.bench.ItemOutcome;
-import io.pgenrm.bench.ItemStatus;
-import io.pgenrm.bench.RunInfo;
-import io.pgenrm.bench.RunStore;
+import io.pgenrm.batch.AccuracyReport;
+import io.pgenrm.batch.ItemOutcome;
+import io.pgenrm.batch.ItemStatus;
+import io.pgenrm.batch.RunInfo;
+import io.pgenrm.batch.RunStore;
 import io.pgenrm.domain.EvaluationResult;
 import io.pgenrm.domain.ScalingPlan;
 import io.pgenrm.testing.EmbeddedPostgresTestResource;

@@ -1,5 +1,0 @@
-package io.pgenrm.bench;
-
-/** An input line that could not be used, with why. */
-public record RowError(String itemId, int line, String reason) {
-}

@@ -1,7 +1,0 @@
-package io.pgenrm.bench;
-
-import io.pgenrm.domain.ScalingPlan;
-
-/** Identity and settings of a batch run. */
-public record RunInfo(String runId, String input, String backend, ScalingPlan scaling) {
-}
