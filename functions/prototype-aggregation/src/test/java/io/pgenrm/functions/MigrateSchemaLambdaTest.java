@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(MigrateSchemaLambdaTest.Migrate.class)
 class MigrateSchemaLambdaTest {
-    /** The migrations in functions/storage: db/migration/V1 to V3. */
-    private static final int MIGRATIONS = 3;
+    /** The migrations in functions/storage: db/migration/V1 to V4. */
+    private static final int MIGRATIONS = 4;
 
     public static class Migrate implements QuarkusTestProfile {
         @Override
