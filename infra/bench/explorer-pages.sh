@@ -3,12 +3,16 @@
 # seeded run of 10,000 items beside it in the embedded PostgreSQL, pgenrm serve, and headless Chromium loading every
 # page. Writes infra/bench/results/explorer-pages-DATE.json: per page, as the browser measured it, the time to the
 # first byte (server), to the last byte (response) and to DOMContentLoaded (ready), the bytes transferred, and the
-# machine. The test asserts on what the pages show, never on these times.
-#   infra/bench/explorer-pages.sh
+# machine. The test asserts on what the pages show, never on these times. Each page is visited twice: first while
+# the server is cold (the Users page then loads the population), then again.
+#   infra/bench/explorer-pages.sh              runs the test
+#   infra/bench/explorer-pages.sh --last-run   reads the timings the last ./mvnw verify wrote instead
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -B -ntp -o verify -pl functions/local-app -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test=ChainExplorerBrowserIT
+if [ "${1:-}" != "--last-run" ]; then
+  ./mvnw -B -ntp -o verify -pl functions/local-app -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dit.test=ChainExplorerBrowserIT
+fi
 
 mkdir -p infra/bench/results
 out="infra/bench/results/explorer-pages-$(date +%Y-%m-%d).json"
@@ -22,7 +26,7 @@ browser = subprocess.run(["chromium", "--version"], capture_output=True, text=Tr
 load = os.getloadavg()
 result = {
     "pages": timings,
-    "note": "first visit of each page; 'seeded' pages are a 10,000-item run",
+    "note": "'again' entries are second visits; 'seeded' pages are a run of 10,000 items",
     "machine": f"{os.cpu_count()} cores {cpu}, "
                f"{round(os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30)} GiB, "
                f"{platform.system()} {platform.release()}, {jdk}, {browser}",

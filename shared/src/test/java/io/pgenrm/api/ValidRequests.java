@@ -52,11 +52,7 @@ final class ValidRequests {
         bodies.put(PrepareItemRequest.class, "{\"runId\": \"run\", \"index\": 0, \"row\": " + ROW
                 + ", \"scaling\": " + SCALING + "}");
         bodies.put(RecordItemRequest.class, "{\"runId\": \"run\", \"itemId\": \"i1\", \"userId\": \"u1\", "
-                + "\"expectedChoice\": 0, \"scaling\": " + SCALING + ", \"result\": {\"userId\": \"u1\", "
-                + "\"rewards\": [{\"candidate\": 0, \"reward\": 7, \"selfMean\": 7, \"prototypeMean\": 6}, "
-                + "{\"candidate\": 1, \"reward\": 4, \"selfMean\": 4, \"prototypeMean\": 5}], \"choice\": 0, "
-                + "\"tie\": false, \"prototypeId\": -1, \"neighbours\": [\"u2\"], \"chains\": [" + CHAIN + "], "
-                + "\"parseFailures\": 0, \"callFailures\": 0, \"cost\": " + COST + "}, \"error\": {\"Error\": "
+                + "\"expectedChoice\": 0, \"scaling\": " + SCALING + ", \"evaluationId\": \"e1\", \"error\": {\"Error\": "
                 + "\"States.Timeout\", \"Cause\": \"took too long\"}}");
         bodies.put(RegisterHistoryRowRequest.class, "{\"runId\": \"run\", \"index\": 1, \"row\": " + ROW + "}");
         bodies.put(BuildPopulationRequest.class, "{\"runId\": \"run\", \"prototypes\": 1}");

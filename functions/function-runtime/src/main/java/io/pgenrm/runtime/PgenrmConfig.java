@@ -55,6 +55,15 @@ public interface PgenrmConfig {
         String mode();
     }
 
+    Functions functions();
+
+    /** The functions {@code pgenrm serve} exposes ({@code /evaluate}, {@code /scoreSample}, ...). */
+    interface Functions {
+        /** A request body over this is answered 413; every field's own bound is in docs/limits.md. */
+        @WithDefault("4194304")
+        long maxBodyBytes();
+    }
+
     Reward reward();
 
     /** The reward API for RL trainers ({@code POST /v1/rewards}, {@code POST /get_reward}). */

@@ -3,19 +3,20 @@ package io.pgenrm.app;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pgenrm.domain.InvalidInputException;
-import io.quarkus.runtime.configuration.MemorySize;
+import io.pgenrm.runtime.PgenrmConfig;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Set;
 
 /**
  * Answers client errors with a JSON body naming the field, {@code {"field": ..., "error": ...}}, for every function
  * served over HTTP: a request a function refuses ({@link InvalidInputException}) gets a 400, a body over
- * {@code pgenrm.functions.max-body-size} a 413 naming {@code body}, and any other bare 400 a message naming
+ * {@code pgenrm.functions.max-body-bytes} a 413 naming {@code body}, and any other bare 400 a message naming
  * {@code body}. Bodies are read strictly before any function runs ({@link StrictRequestBodies}), so a field named here
  * is the one that was sent, with its full path.
  */
@@ -24,10 +25,10 @@ public class ClientErrorResponses {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final long maxBodyBytes;
-    private final java.util.Set<String> functionPaths = StrictRequestBodies.inputTypes().keySet();
+    private final Set<String> functionPaths = functionPaths();
 
-    ClientErrorResponses(@ConfigProperty(name = "pgenrm.functions.max-body-size") MemorySize maxBody) {
-        this.maxBodyBytes = maxBody.asLongValue();
+    ClientErrorResponses(PgenrmConfig config) {
+        this.maxBodyBytes = config.functions().maxBodyBytes();
     }
 
     void install(@Observes Router router) {
@@ -40,12 +41,18 @@ public class ClientErrorResponses {
             answer(context, 400, invalid.field(), invalid.getMessage());
         } else if (context.statusCode() == 413 && functionPaths.contains(context.normalizedPath())) {
             answer(context, 413, "body", "body: is larger than the " + maxBodyBytes + "-byte limit "
-                    + "(pgenrm.functions.max-body-size)");
+                    + "(pgenrm.functions.max-body-bytes)");
         } else if (context.statusCode() == 400) {
             answer(context, 400, "body", "body: a JSON object matching the function's input is required");
         } else {
             context.next();
         }
+    }
+
+    private static Set<String> functionPaths() {
+        Set<String> paths = new HashSet<>(StrictRequestBodies.inputTypes().keySet());
+        paths.addAll(StrictRequestBodies.withoutInput());
+        return Set.copyOf(paths);
     }
 
     /** Ends the exchange with {@code status} and the JSON error body. */

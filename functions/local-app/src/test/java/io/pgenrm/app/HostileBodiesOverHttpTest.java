@@ -104,8 +104,7 @@ class HostileBodiesOverHttpTest {
                 if (status >= 500) {
                     failures.add(function.getKey() + " <- " + body.what() + ": " + status + " "
                             + abbreviate(response.asString()));
-                } else if ((status == 400 || status == 413) && !function.getKey().equals("/migrateSchema")
-                        && response.jsonPath().getString("field") == null) {
+                } else if ((status == 400 || status == 413) && response.jsonPath().getString("field") == null) {
                     failures.add(function.getKey() + " <- " + body.what() + ": " + status + " without a field: "
                             + abbreviate(response.asString()));
                 }
