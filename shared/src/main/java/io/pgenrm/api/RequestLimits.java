@@ -3,12 +3,10 @@ package io.pgenrm.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pgenrm.batch.BenchmarkRow;
 import io.pgenrm.domain.CallCost;
-import io.pgenrm.domain.CandidateReward;
 import io.pgenrm.domain.CandidateScore;
 import io.pgenrm.domain.ChainStatus;
 import io.pgenrm.domain.Criterion;
 import io.pgenrm.domain.EvaluationChain;
-import io.pgenrm.domain.EvaluationResult;
 import io.pgenrm.domain.InvalidInputException;
 import io.pgenrm.domain.Message;
 import io.pgenrm.domain.Persona;
@@ -145,6 +143,11 @@ public final class RequestLimits {
     static final Limit CACHED_CALLS = count("CallCost", "cachedCalls");
     static final Limit WALL_MILLIS = count("CallCost", "wallMillis");
     static final Limit CUT_OFF = count("CallCost", "cutOffOutputs");
+    static final Limit RETRIES = count("CallCost", "retries");
+    static final Limit SERVER_ERRORS = count("CallCost", "serverErrors");
+    static final Limit RATE_LIMITED = count("CallCost", "rateLimited");
+    static final Limit TIMEOUTS = count("CallCost", "timeouts");
+    static final Limit RESAMPLES = count("CallCost", "resamples");
     static final Limit PREPARE_RUN = text("PrepareItemRequest", "runId", ID_CHARS);
     static final Limit PREPARE_INDEX = integer("PrepareItemRequest", "index", 0, Integer.MAX_VALUE);
     static final Limit ROW_USER = text("BenchmarkRow", "user_id", ID_CHARS);
@@ -158,21 +161,9 @@ public final class RequestLimits {
     static final Limit RECORD_USER = text("RecordItemRequest", "userId", ID_CHARS);
     static final Limit EXPECTED_CHOICE = integer("RecordItemRequest", "expectedChoice", -1,
             Scenario.MAX_CANDIDATES - 1);
+    static final Limit EVALUATION_ID = text("RecordItemRequest", "evaluationId", ID_CHARS);
     static final Limit ERROR_NAME = text("RecordItemRequest.StepError", "Error", ID_CHARS);
     static final Limit ERROR_CAUSE = text("RecordItemRequest.StepError", "Cause", TEXT_CHARS);
-    static final Limit RESULT_USER = text("EvaluationResult", "userId", ID_CHARS);
-    static final Limit REWARDS = list("EvaluationResult", "rewards", 0, Scenario.MAX_CANDIDATES);
-    static final Limit CHOICE = integer("EvaluationResult", "choice", 0, Scenario.MAX_CANDIDATES - 1);
-    static final Limit RESULT_PROTOTYPE = integer("EvaluationResult", "prototypeId", PrototypeMatch.NONE,
-            PROTOTYPES - 1);
-    static final Limit RESULT_NEIGHBOURS = ids("EvaluationResult", "neighbours", ScalingPlan.MAX_SAMPLES);
-    static final Limit RESULT_CHAINS = list("EvaluationResult", "chains", 0, CHAINS);
-    static final Limit PARSE_FAILURES = integer("EvaluationResult", "parseFailures", 0, CHAINS);
-    static final Limit CALL_FAILURES = integer("EvaluationResult", "callFailures", 0, CHAINS);
-    static final Limit REWARD_CANDIDATE = integer("CandidateReward", "candidate", 0, Scenario.MAX_CANDIDATES - 1);
-    static final Limit REWARD = number("CandidateReward", "reward", 0, MAX_TOTAL);
-    static final Limit SELF_MEAN = number("CandidateReward", "selfMean", 0, MAX_TOTAL);
-    static final Limit PROTOTYPE_MEAN = number("CandidateReward", "prototypeMean", 0, MAX_TOTAL);
     static final Limit REGISTER_RUN = text("RegisterHistoryRowRequest", "runId", ID_CHARS);
     static final Limit REGISTER_INDEX = integer("RegisterHistoryRowRequest", "index", 0, Integer.MAX_VALUE);
     static final Limit BUILD_RUN = text("BuildPopulationRequest", "runId", ID_CHARS);
@@ -188,11 +179,9 @@ public final class RequestLimits {
             NEIGHBOUR_USER, NEIGHBOUR_SIMILARITY, AGGREGATE_USER, CANDIDATE_COUNT, CHAIN_LIST, AGGREGATE_PROTOTYPE,
             AGGREGATE_NEIGHBOURS, CHAIN_SOURCE, CHAIN_USER, CHAIN_INDEX, CHAIN_SEED, CHAIN_SCORES, CHAIN_STATUS,
             CHAIN_ERROR, RAW_OUTPUT, SCORE_CANDIDATE, CRITERION_SCORES, SCORE_TOTAL, CALLS, PROMPT_TOKENS,
-            COMPLETION_TOKENS, CACHED_CALLS, WALL_MILLIS, CUT_OFF, PREPARE_RUN, PREPARE_INDEX, ROW_USER, ROW_SPLIT,
+            COMPLETION_TOKENS, CACHED_CALLS, WALL_MILLIS, CUT_OFF, RETRIES, SERVER_ERRORS, RATE_LIMITED, TIMEOUTS, RESAMPLES, PREPARE_RUN, PREPARE_INDEX, ROW_USER, ROW_SPLIT,
             ROW_CONTEXT, ROW_PROFILE, RESPONSE_CONTENT, RECORD_RUN, RECORD_ITEM, RECORD_USER, EXPECTED_CHOICE,
-            ERROR_NAME, ERROR_CAUSE, RESULT_USER, REWARDS, CHOICE, RESULT_PROTOTYPE, RESULT_NEIGHBOURS, RESULT_CHAINS,
-            PARSE_FAILURES, CALL_FAILURES, REWARD_CANDIDATE, REWARD, SELF_MEAN, PROTOTYPE_MEAN, REGISTER_RUN,
-            REGISTER_INDEX, BUILD_RUN, BUILD_PROTOTYPES);
+            EVALUATION_ID, ERROR_NAME, ERROR_CAUSE, REGISTER_RUN, REGISTER_INDEX, BUILD_RUN, BUILD_PROTOTYPES);
 
     private RequestLimits() {
     }
@@ -414,6 +403,11 @@ public final class RequestLimits {
         integer(CACHED_CALLS, cost.cachedCalls(), at + ".cachedCalls");
         integer(WALL_MILLIS, cost.wallMillis(), at + ".wallMillis");
         integer(CUT_OFF, cost.cutOffOutputs(), at + ".cutOffOutputs");
+        integer(RETRIES, cost.retries(), at + ".retries");
+        integer(SERVER_ERRORS, cost.serverErrors(), at + ".serverErrors");
+        integer(RATE_LIMITED, cost.rateLimited(), at + ".rateLimited");
+        integer(TIMEOUTS, cost.timeouts(), at + ".timeouts");
+        integer(RESAMPLES, cost.resamples(), at + ".resamples");
     }
 
     private static void row(BenchmarkRow row, String at) {
@@ -446,7 +440,7 @@ public final class RequestLimits {
             text(ERROR_NAME, r.error().Error(), "error.Error");
             text(ERROR_CAUSE, r.error().Cause(), "error.Cause");
         }
-        text(RECORD_ITEM, r.evaluationId(), "evaluationId");
+        text(EVALUATION_ID, r.evaluationId(), "evaluationId");
     }
 
     private static void ids(Limit limit, List<String> ids, String at) {

@@ -21,7 +21,8 @@ final class ValidRequests {
     static final String SCALING = "{\"ind\": 2, \"pro\": 1, \"selfWeight\": 0.5, \"prototypeWeight\": 0.5, "
             + "\"bothOrders\": false}";
     static final String COST = "{\"calls\": 1, \"promptTokens\": 10, \"completionTokens\": 5, \"cachedCalls\": 0, "
-            + "\"wallMillis\": 7, \"cutOffOutputs\": 0}";
+            + "\"wallMillis\": 7, \"cutOffOutputs\": 0, \"retries\": 1, \"serverErrors\": 1, \"rateLimited\": 0, "
+            + "\"timeouts\": 0, \"resamples\": 0}";
     static final String CHAIN = "{\"source\": \"SELF\", \"personaUserId\": \"u1\", \"sampleIndex\": 0, \"seed\": 3, "
             + "\"persona\": " + PERSONA + ", \"rubric\": " + RUBRIC + ", \"scores\": [{\"candidate\": 0, "
             + "\"criterionScores\": [4], \"total\": 4}, {\"candidate\": 1, \"criterionScores\": [7], \"total\": 7}], "
