@@ -223,7 +223,7 @@ public class ReactivePopulationBuildStore implements PopulationBuildStore {
     public PopulationSummary publish(long buildId) {
         String numbered = "(select prototype_id, (row_number() over (order by prototype_id)) - 1 as served_id from "
                 + "(select distinct prototype_id from population_build_members where build_id = :build and "
-                + "prototype_id is not null) used) numbered";
+                + "prototype_id is not null) used) n";
         ReactiveRunStore.await(() -> sessions.withTransaction(session -> session
                 .createNativeQuery("delete from prototype_memberships").executeUpdate()
                 .chain(() -> session.createNativeQuery("delete from prototypes").executeUpdate())
