@@ -55,7 +55,7 @@ class EvaluateOptionsTest {
     @Test
     void badWeightsFailBeforeAnythingRuns() {
         assertThat(execute("data.jsonl", "--plans", "ind1,ind4pro4", "--self-weight", "-1")).isEqualTo(2);
-        assertThat(err.toString()).contains("Invalid --self-weight/--prototype-weight: scaling.selfWeight: must be >= 0");
+        assertThat(err.toString()).contains("Invalid --self-weight/--prototype-weight: selfWeight: must be between 0 and 1000000");
     }
 
     @Test
