@@ -1,10 +1,7 @@
 package io.pgenrm.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /** Everything known about one user's preferences. */
 public record UserHistory(String userId, List<PreferencePair> pairs, UserProfile profile) {
@@ -24,30 +21,17 @@ public record UserHistory(String userId, List<PreferencePair> pairs, UserProfile
 
     /** A content hash: a persona induced from this history is valid until the history changes. */
     public String version() {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (PreferencePair pair : pairs) {
-                for (Message m : pair.context()) {
-                    update(digest, m.role());
-                    update(digest, m.content());
-                }
-                update(digest, pair.chosen());
-                update(digest, pair.rejected());
+        ContentHash hash = new ContentHash();
+        for (PreferencePair pair : pairs) {
+            for (Message m : pair.context()) {
+                hash.add(m.role()).add(m.content());
             }
-            update(digest, profile.demographics().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
-                    .map(e -> e.getKey() + "=" + e.getValue()).toList().toString());
-            update(digest, profile.statedPreferences().toString());
-            update(digest, profile.feedback().toString());
-            return HexFormat.of().formatHex(digest.digest(), 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+            hash.add(pair.chosen()).add(pair.rejected());
         }
-    }
-
-    private static void update(MessageDigest digest, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-        digest.update((byte) ':');
-        digest.update(bytes);
+        hash.add(profile.demographics().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "=" + e.getValue()).toList().toString());
+        hash.add(profile.statedPreferences().toString());
+        hash.add(profile.feedback().toString());
+        return hash.hex(12);
     }
 }

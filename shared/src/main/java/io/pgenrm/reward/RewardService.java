@@ -3,6 +3,7 @@ package io.pgenrm.reward;
 import io.pgenrm.api.EvaluateRequest;
 import io.pgenrm.domain.CallCost;
 import io.pgenrm.domain.CandidateReward;
+import io.pgenrm.domain.ContentHash;
 import io.pgenrm.domain.EvaluationChain;
 import io.pgenrm.domain.EvaluationResult;
 import io.pgenrm.domain.Message;
@@ -13,13 +14,8 @@ import io.pgenrm.workflow.CallLimitedSteps;
 import io.pgenrm.workflow.EvaluationSteps;
 import io.pgenrm.workflow.EvaluationWorkflow;
 import io.pgenrm.workflow.UserDirectory;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -285,30 +281,16 @@ public final class RewardService implements AutoCloseable {
 
     /** The identity of an evaluation: who (with what history), what was asked, which responses, which plan. */
     static String evaluationId(UserHistory history, List<Message> prompt, List<String> candidates, ScalingPlan plan) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            update(digest, history.userId());
-            update(digest, history.version());
-            for (Message m : prompt) {
-                update(digest, m.role());
-                update(digest, m.content());
-            }
-            for (String c : candidates) {
-                update(digest, c);
-            }
-            update(digest, plan.ind() + "/" + plan.pro() + "/" + plan.selfWeight() + "/" + plan.prototypeWeight()
-                    + "/" + plan.bothOrders());
-            return "ev-" + HexFormat.of().formatHex(Arrays.copyOf(digest.digest(), 12));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        ContentHash hash = new ContentHash().add(history.userId()).add(history.version());
+        for (Message m : prompt) {
+            hash.add(m.role()).add(m.content());
         }
-    }
-
-    private static void update(MessageDigest digest, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
-        digest.update((byte) ':');
-        digest.update(bytes);
+        for (String c : candidates) {
+            hash.add(c);
+        }
+        hash.add(plan.ind() + "/" + plan.pro() + "/" + plan.selfWeight() + "/" + plan.prototypeWeight() + "/"
+                + plan.bothOrders());
+        return "ev-" + hash.hex(12);
     }
 
     private static <T> T join(CompletableFuture<T> future) {
