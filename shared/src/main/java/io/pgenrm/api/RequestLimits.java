@@ -3,26 +3,24 @@ package io.pgenrm.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pgenrm.batch.BenchmarkRow;
 import io.pgenrm.domain.CallCost;
-import io.pgenrm.domain.CandidateScore;
-import io.pgenrm.domain.ChainStatus;
 import io.pgenrm.domain.Criterion;
-import io.pgenrm.domain.EvaluationChain;
 import io.pgenrm.domain.InvalidInputException;
 import io.pgenrm.domain.Message;
-import io.pgenrm.domain.Persona;
-import io.pgenrm.domain.PersonaTrait;
 import io.pgenrm.domain.PreferencePair;
 import io.pgenrm.domain.Rubric;
+import io.pgenrm.domain.SampleSource;
 import io.pgenrm.domain.ScalingPlan;
 import io.pgenrm.domain.Scenario;
 import io.pgenrm.domain.UserHistory;
 import io.pgenrm.domain.UserProfile;
-import io.pgenrm.prototype.Neighbour;
 import io.pgenrm.prototype.PrototypeMatch;
+import io.pgenrm.workflow.PopulationBuild;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The bound of every text, list and number a function takes, checked where a request comes in (docs/limits.md is
@@ -32,27 +30,20 @@ import java.util.Map;
  * request can make a function work on, keep or send on more than it was built for.
  */
 public final class RequestLimits {
-    /** Identifiers: user, request, run and item ids, history versions. */
+    /** Identifiers: user, request, run, item and evaluation ids, history versions. */
     public static final int ID_CHARS = 256;
-    /** A short free text: a criterion's name, a trait, a quote, a stated preference, a demographic value. */
+    /** A short free text: a criterion's name, a quote, a stated preference, a demographic value. */
     public static final int SHORT_TEXT_CHARS = 10_000;
-    /** A long free text: a message, a response, an analysis, a judge's output. */
+    /** A long free text: a message, a response, a criterion's description, an error's cause. */
     public static final int TEXT_CHARS = 100_000;
     public static final int CONTEXT_MESSAGES = 256;
     public static final int HISTORY_PAIRS = 1_000;
     public static final int PROFILE_ITEMS = 256;
     public static final int DEMOGRAPHICS = 64;
-    public static final int TRAITS = 256;
-    public static final int EVIDENCE = 256;
-    public static final int FEATURE_WEIGHTS = 256;
-    public static final int EMBEDDING_VALUES = 4_096;
     public static final int CRITERIA = 256;
-    /** Ind-N plus Pro-M samples, each twice with both orders. */
+    /** Samples of one evaluation: Ind-N plus Pro-M, each twice with both orders. */
     public static final int CHAINS = 4 * ScalingPlan.MAX_SAMPLES;
     public static final int PROTOTYPES = 1_000;
-    /** A per-criterion score is 1-10; a total may come down to 0; a rubric's weights may sum to 100.5. */
-    public static final double MAX_TOTAL = 10.1;
-    public static final double MAX_MAGNITUDE = 1_000_000;
 
     /** Kind of a bounded value, and so what its bound counts. */
     public enum Kind { TEXT, LIST, MAP, INTEGER, NUMBER, ENUM, JSON }
@@ -76,20 +67,6 @@ public final class RequestLimits {
                     + format(SHORT_TEXT_CHARS) + " characters");
     static final Limit STATED = texts("UserProfile", "statedPreferences", PROFILE_ITEMS, SHORT_TEXT_CHARS);
     static final Limit FEEDBACK = texts("UserProfile", "feedback", PROFILE_ITEMS, SHORT_TEXT_CHARS);
-    static final Limit PERSONA_USER = text("Persona", "userId", ID_CHARS);
-    static final Limit HISTORY_VERSION = text("Persona", "historyVersion", ID_CHARS);
-    static final Limit PERSONA_SEED = seed("Persona");
-    static final Limit ANALYSIS = text("Persona", "analysis", TEXT_CHARS);
-    static final Limit TRAIT_LIST = list("Persona", "traits", 0, TRAITS);
-    static final Limit FEATURE_WEIGHT = new Limit("Persona", "featureWeights", Kind.MAP, 0, FEATURE_WEIGHTS,
-            "at most " + FEATURE_WEIGHTS + " entries; names at most " + ID_CHARS + " characters, values finite, "
-                    + range(-MAX_MAGNITUDE, MAX_MAGNITUDE));
-    static final Limit EMBEDDING = new Limit("Persona", "embedding", Kind.LIST, 0, EMBEDDING_VALUES,
-            "at most " + format(EMBEDDING_VALUES) + " numbers, each finite, " + range(-MAX_MAGNITUDE, MAX_MAGNITUDE));
-    static final Limit DIMENSION = enumeration("PersonaTrait", "dimension", PersonaTrait.Dimension.values());
-    static final Limit STATEMENT = text("PersonaTrait", "statement", SHORT_TEXT_CHARS);
-    static final Limit STRENGTH = number("PersonaTrait", "strength", 0, 1);
-    static final Limit EVIDENCE_LIST = texts("PersonaTrait", "evidence", EVIDENCE, SHORT_TEXT_CHARS);
     static final Limit SCENARIO_CONTEXT = list("Scenario", "context", 1, CONTEXT_MESSAGES);
     static final Limit CANDIDATES = new Limit("Scenario", "candidates", Kind.LIST, 2, Scenario.MAX_CANDIDATES,
             "2 to " + Scenario.MAX_CANDIDATES + " responses, each at most " + format(TEXT_CHARS) + " characters");
@@ -102,52 +79,59 @@ public final class RequestLimits {
     static final Limit PRO = integer("ScalingPlan", "pro", 0, ScalingPlan.MAX_SAMPLES);
     static final Limit SELF_WEIGHT = number("ScalingPlan", "selfWeight", 0, ScalingPlan.MAX_WEIGHT);
     static final Limit PROTOTYPE_WEIGHT = number("ScalingPlan", "prototypeWeight", 0, ScalingPlan.MAX_WEIGHT);
-    static final Limit INDUCE_SEED = seed("InducePersonaRequest");
-    static final Limit RUBRIC_SEED = seed("GenerateRubricRequest");
-    static final Limit SOURCE = enumeration("ScoreSampleRequest", "source", io.pgenrm.domain.SampleSource.values());
-    static final Limit SAMPLE_INDEX = integer("ScoreSampleRequest", "sampleIndex", 0, ScalingPlan.MAX_SAMPLES - 1);
-    static final Limit SAMPLE_SEED = seed("ScoreSampleRequest");
-    static final Limit ITEM_SEED = new Limit("ScoreSampleRequest", "itemSeed", Kind.INTEGER, Long.MIN_VALUE,
-            Long.MAX_VALUE, "any 64-bit integer");
-    static final Limit MATCH_USER = text("MatchPrototypeRequest", "userId", ID_CHARS);
-    static final Limit MATCH_NEIGHBOURS = integer("MatchPrototypeRequest", "neighbours", 0, ScalingPlan.MAX_SAMPLES);
+    static final Limit CALLS = atLeast("CallCost", "calls", 0);
+    static final Limit PROMPT_TOKENS = atLeast("CallCost", "promptTokens", 0);
+    static final Limit COMPLETION_TOKENS = atLeast("CallCost", "completionTokens", 0);
+    static final Limit CACHED_CALLS = atLeast("CallCost", "cachedCalls", 0);
+    static final Limit WALL_MILLIS = atLeast("CallCost", "wallMillis", 0);
+    static final Limit CUT_OFF = atLeast("CallCost", "cutOffOutputs", 0);
+    static final Limit RETRIES = atLeast("CallCost", "retries", 0);
+    static final Limit SERVER_ERRORS = atLeast("CallCost", "serverErrors", 0);
+    static final Limit RATE_LIMITED = atLeast("CallCost", "rateLimited", 0);
+    static final Limit TIMEOUTS = atLeast("CallCost", "timeouts", 0);
+    static final Limit RESAMPLES = atLeast("CallCost", "resamples", 0);
+    static final Limit PERSONA_USER = text("PersonaRef", "userId", ID_CHARS);
+    static final Limit PERSONA_VERSION = text("PersonaRef", "historyVersion", ID_CHARS);
+    static final Limit PERSONA_SEED = seed("PersonaRef", "seed");
+    static final Limit NEIGHBOUR_USER = text("NeighbourRef", "userId", ID_CHARS);
+    static final Limit NEIGHBOUR_SIMILARITY = new Limit("NeighbourRef", "similarity", Kind.NUMBER, -1.01, 1.01,
+            "a finite number, -1 to 1 (a cosine; 0.01 of slack for rounding)");
+    static final Limit NEIGHBOUR_VERSION = text("NeighbourRef", "historyVersion", ID_CHARS);
+    static final Limit JOB_SOURCE = enumeration("SampleJob", "source", SampleSource.values());
+    static final Limit JOB_USER = text("SampleJob", "userId", ID_CHARS);
+    static final Limit JOB_VERSION = text("SampleJob", "historyVersion", ID_CHARS);
+    static final Limit JOB_PERSONA_SEED = seed("SampleJob", "personaSeed");
+    static final Limit JOB_ITEM_SEED = seed("SampleJob", "itemSeed");
+    static final Limit JOB_SAMPLES = list("SampleJob", "samples", 1, CHAINS);
+    static final Limit SLOT = integer("SampleSlot", "slot", 0, CHAINS - 1);
+    static final Limit SLOT_INDEX = integer("SampleSlot", "sampleIndex", 0, ScalingPlan.MAX_SAMPLES - 1);
+    static final Limit SLOT_SEED = seed("SampleSlot", "seed");
+    static final Limit ERROR_NAME = text("RecordItemRequest.StepError", "Error", ID_CHARS);
+    static final Limit ERROR_CAUSE = text("RecordItemRequest.StepError", "Cause", TEXT_CHARS);
     static final Limit REQUEST_ID = text("EvaluateRequest", "requestId", ID_CHARS);
     static final Limit EVALUATE_USER = text("EvaluateRequest", "userId", ID_CHARS);
-    static final Limit PROTOTYPE_ID = integer("PrototypeMatch", "prototypeId", PrototypeMatch.NONE, PROTOTYPES - 1);
-    static final Limit MATCH_SIMILARITY = similarity("PrototypeMatch");
-    static final Limit MATCH_NEIGHBOUR_LIST = list("PrototypeMatch", "neighbours", 0, ScalingPlan.MAX_SAMPLES);
-    static final Limit NEIGHBOUR_USER = text("Neighbour", "userId", ID_CHARS);
-    static final Limit NEIGHBOUR_SIMILARITY = similarity("Neighbour");
-    static final Limit AGGREGATE_USER = text("AggregateScoresRequest", "userId", ID_CHARS);
-    static final Limit CANDIDATE_COUNT = integer("AggregateScoresRequest", "candidateCount", 2,
+    static final Limit RESOLVE_USER = text("ResolveHistoryRequest", "userId", ID_CHARS);
+    static final Limit INDUCE_USER = text("InduceStoredPersonaRequest", "userId", ID_CHARS);
+    static final Limit INDUCE_VERSION = text("InduceStoredPersonaRequest", "historyVersion", ID_CHARS);
+    static final Limit INDUCE_SEED = seed("InduceStoredPersonaRequest", "seed");
+    static final Limit RUBRIC_SEED = seed("GenerateStoredRubricRequest", "seed");
+    static final Limit MATCH_USER = text("MatchStoredPrototypeRequest", "userId", ID_CHARS);
+    static final Limit MATCH_NEIGHBOURS = integer("MatchStoredPrototypeRequest", "neighbours", 0,
+            ScalingPlan.MAX_SAMPLES);
+    static final Limit PLAN_VERSION = text("PlanStoredSamplesRequest", "historyVersion", ID_CHARS);
+    static final Limit PLAN_NEIGHBOURS = list("PlanStoredSamplesRequest", "neighbours", 0, ScalingPlan.MAX_SAMPLES);
+    static final Limit SCORE_EVALUATION = text("ScoreStoredSamplesRequest", "evaluationId", ID_CHARS);
+    static final Limit FAILURE_EVALUATION = text("RecordSampleFailureRequest", "evaluationId", ID_CHARS);
+    static final Limit AGGREGATE_EVALUATION = text("AggregateStoredScoresRequest", "evaluationId", ID_CHARS);
+    static final Limit AGGREGATE_USER = text("AggregateStoredScoresRequest", "userId", ID_CHARS);
+    static final Limit CANDIDATE_COUNT = integer("AggregateStoredScoresRequest", "candidateCount", 2,
             Scenario.MAX_CANDIDATES);
-    static final Limit CHAIN_LIST = list("AggregateScoresRequest", "chains", 0, CHAINS);
-    static final Limit AGGREGATE_PROTOTYPE = integer("AggregateScoresRequest", "prototypeId", PrototypeMatch.NONE,
-            PROTOTYPES - 1);
-    static final Limit AGGREGATE_NEIGHBOURS = ids("AggregateScoresRequest", "neighbours", ScalingPlan.MAX_SAMPLES);
-    static final Limit CHAIN_SOURCE = enumeration("EvaluationChain", "source", io.pgenrm.domain.SampleSource.values());
-    static final Limit CHAIN_USER = text("EvaluationChain", "personaUserId", ID_CHARS);
-    static final Limit CHAIN_INDEX = integer("EvaluationChain", "sampleIndex", 0, ScalingPlan.MAX_SAMPLES - 1);
-    static final Limit CHAIN_SEED = seed("EvaluationChain");
-    static final Limit CHAIN_SCORES = list("EvaluationChain", "scores", 0, Scenario.MAX_CANDIDATES);
-    static final Limit CHAIN_STATUS = enumeration("EvaluationChain", "status", ChainStatus.values());
-    static final Limit CHAIN_ERROR = text("EvaluationChain", "error", TEXT_CHARS);
-    static final Limit RAW_OUTPUT = text("EvaluationChain", "rawOutput", TEXT_CHARS);
-    static final Limit SCORE_CANDIDATE = integer("CandidateScore", "candidate", 0, Scenario.MAX_CANDIDATES - 1);
-    static final Limit CRITERION_SCORES = new Limit("CandidateScore", "criterionScores", Kind.LIST, 0, CRITERIA,
-            "at most " + CRITERIA + " numbers, each finite, " + range(0, 10));
-    static final Limit SCORE_TOTAL = number("CandidateScore", "total", 0, MAX_TOTAL);
-    static final Limit CALLS = count("CallCost", "calls");
-    static final Limit PROMPT_TOKENS = count("CallCost", "promptTokens");
-    static final Limit COMPLETION_TOKENS = count("CallCost", "completionTokens");
-    static final Limit CACHED_CALLS = count("CallCost", "cachedCalls");
-    static final Limit WALL_MILLIS = count("CallCost", "wallMillis");
-    static final Limit CUT_OFF = count("CallCost", "cutOffOutputs");
-    static final Limit RETRIES = count("CallCost", "retries");
-    static final Limit SERVER_ERRORS = count("CallCost", "serverErrors");
-    static final Limit RATE_LIMITED = count("CallCost", "rateLimited");
-    static final Limit TIMEOUTS = count("CallCost", "timeouts");
-    static final Limit RESAMPLES = count("CallCost", "resamples");
+    static final Limit AGGREGATE_PROTOTYPE = integer("AggregateStoredScoresRequest", "prototypeId",
+            PrototypeMatch.NONE, PROTOTYPES - 1);
+    static final Limit AGGREGATE_NEIGHBOURS = list("AggregateStoredScoresRequest", "neighbours", 0,
+            ScalingPlan.MAX_SAMPLES);
+    static final Limit AGGREGATE_SAMPLES = integer("AggregateStoredScoresRequest", "samples", 0, CHAINS);
+    static final Limit STORED_EVALUATION = text("StoredEvaluationRequest", "evaluationId", ID_CHARS);
     static final Limit PREPARE_RUN = text("PrepareItemRequest", "runId", ID_CHARS);
     static final Limit PREPARE_INDEX = integer("PrepareItemRequest", "index", 0, Integer.MAX_VALUE);
     static final Limit ROW_USER = text("BenchmarkRow", "user_id", ID_CHARS);
@@ -161,79 +145,120 @@ public final class RequestLimits {
     static final Limit RECORD_USER = text("RecordItemRequest", "userId", ID_CHARS);
     static final Limit EXPECTED_CHOICE = integer("RecordItemRequest", "expectedChoice", -1,
             Scenario.MAX_CANDIDATES - 1);
-    static final Limit EVALUATION_ID = text("RecordItemRequest", "evaluationId", ID_CHARS);
-    static final Limit ERROR_NAME = text("RecordItemRequest.StepError", "Error", ID_CHARS);
-    static final Limit ERROR_CAUSE = text("RecordItemRequest.StepError", "Cause", TEXT_CHARS);
+    static final Limit RECORD_EVALUATION = text("RecordItemRequest", "evaluationId", ID_CHARS);
     static final Limit REGISTER_RUN = text("RegisterHistoryRowRequest", "runId", ID_CHARS);
     static final Limit REGISTER_INDEX = integer("RegisterHistoryRowRequest", "index", 0, Integer.MAX_VALUE);
     static final Limit BUILD_RUN = text("BuildPopulationRequest", "runId", ID_CHARS);
     static final Limit BUILD_PROTOTYPES = integer("BuildPopulationRequest", "prototypes", 0, PROTOTYPES);
+    static final Limit BATCH_BUILD = atLeast("PopulationBatchRequest", "buildId", 1);
+    static final Limit BATCH = integer("PopulationBatchRequest", "batch", 0, PopulationBuild.MAX_BATCHES - 1);
+    static final Limit BUILD = atLeast("PopulationBuildRequest", "buildId", 1);
 
     /** Every bound, in the order of docs/limits.md. */
     public static final List<Limit> TABLE = List.of(USER_ID, PAIRS, PAIR_CONTEXT, PAIR_CHOSEN, PAIR_REJECTED, ROLE,
-            CONTENT, DEMOGRAPHIC, STATED, FEEDBACK, PERSONA_USER, HISTORY_VERSION, PERSONA_SEED, ANALYSIS, TRAIT_LIST,
-            FEATURE_WEIGHT, EMBEDDING, DIMENSION, STATEMENT, STRENGTH, EVIDENCE_LIST, SCENARIO_CONTEXT, CANDIDATES,
-            CRITERIA_LIST, CRITERION_NAME, CRITERION_DESCRIPTION, CRITERION_WEIGHT, IND, PRO, SELF_WEIGHT,
-            PROTOTYPE_WEIGHT, INDUCE_SEED, RUBRIC_SEED, SOURCE, SAMPLE_INDEX, SAMPLE_SEED, ITEM_SEED, MATCH_USER,
-            MATCH_NEIGHBOURS, REQUEST_ID, EVALUATE_USER, PROTOTYPE_ID, MATCH_SIMILARITY, MATCH_NEIGHBOUR_LIST,
-            NEIGHBOUR_USER, NEIGHBOUR_SIMILARITY, AGGREGATE_USER, CANDIDATE_COUNT, CHAIN_LIST, AGGREGATE_PROTOTYPE,
-            AGGREGATE_NEIGHBOURS, CHAIN_SOURCE, CHAIN_USER, CHAIN_INDEX, CHAIN_SEED, CHAIN_SCORES, CHAIN_STATUS,
-            CHAIN_ERROR, RAW_OUTPUT, SCORE_CANDIDATE, CRITERION_SCORES, SCORE_TOTAL, CALLS, PROMPT_TOKENS,
-            COMPLETION_TOKENS, CACHED_CALLS, WALL_MILLIS, CUT_OFF, RETRIES, SERVER_ERRORS, RATE_LIMITED, TIMEOUTS, RESAMPLES, PREPARE_RUN, PREPARE_INDEX, ROW_USER, ROW_SPLIT,
-            ROW_CONTEXT, ROW_PROFILE, RESPONSE_CONTENT, RECORD_RUN, RECORD_ITEM, RECORD_USER, EXPECTED_CHOICE,
-            EVALUATION_ID, ERROR_NAME, ERROR_CAUSE, REGISTER_RUN, REGISTER_INDEX, BUILD_RUN, BUILD_PROTOTYPES);
+            CONTENT, DEMOGRAPHIC, STATED, FEEDBACK, SCENARIO_CONTEXT, CANDIDATES, CRITERIA_LIST, CRITERION_NAME,
+            CRITERION_DESCRIPTION, CRITERION_WEIGHT, IND, PRO, SELF_WEIGHT, PROTOTYPE_WEIGHT, CALLS, PROMPT_TOKENS,
+            COMPLETION_TOKENS, CACHED_CALLS, WALL_MILLIS, CUT_OFF, RETRIES, SERVER_ERRORS, RATE_LIMITED, TIMEOUTS,
+            RESAMPLES, PERSONA_USER, PERSONA_VERSION, PERSONA_SEED, NEIGHBOUR_USER, NEIGHBOUR_SIMILARITY,
+            NEIGHBOUR_VERSION, JOB_SOURCE, JOB_USER, JOB_VERSION, JOB_PERSONA_SEED, JOB_ITEM_SEED, JOB_SAMPLES, SLOT,
+            SLOT_INDEX, SLOT_SEED, ERROR_NAME, ERROR_CAUSE, REQUEST_ID, EVALUATE_USER, RESOLVE_USER, INDUCE_USER,
+            INDUCE_VERSION, INDUCE_SEED, RUBRIC_SEED, MATCH_USER, MATCH_NEIGHBOURS, PLAN_VERSION, PLAN_NEIGHBOURS,
+            SCORE_EVALUATION, FAILURE_EVALUATION, AGGREGATE_EVALUATION, AGGREGATE_USER, CANDIDATE_COUNT,
+            AGGREGATE_PROTOTYPE, AGGREGATE_NEIGHBOURS, AGGREGATE_SAMPLES, STORED_EVALUATION, PREPARE_RUN,
+            PREPARE_INDEX, ROW_USER, ROW_SPLIT, ROW_CONTEXT, ROW_PROFILE, RESPONSE_CONTENT, RECORD_RUN, RECORD_ITEM,
+            RECORD_USER, EXPECTED_CHOICE, RECORD_EVALUATION, REGISTER_RUN, REGISTER_INDEX, BUILD_RUN,
+            BUILD_PROTOTYPES, BATCH_BUILD, BATCH, BUILD);
+
+    /** The checks of each function input type (and of {@code evaluate}'s request, also nested in others). */
+    private static final Map<Class<?>, Consumer<Object>> CHECKS = Map.ofEntries(
+            checks(EvaluateRequest.class, r -> evaluate(r, "")),
+            checks(ResolveHistoryRequest.class, r -> {
+                text(RESOLVE_USER, r.userId(), "userId");
+                if (r.history() != null) {
+                    history(r.history(), "history");
+                }
+            }),
+            checks(InduceStoredPersonaRequest.class, r -> {
+                text(INDUCE_USER, r.userId(), "userId");
+                text(INDUCE_VERSION, r.historyVersion(), "historyVersion");
+            }),
+            checks(GenerateStoredRubricRequest.class, r -> {
+                persona(r.persona(), "persona");
+                scenario(r.scenario(), "scenario");
+            }),
+            checks(MatchStoredPrototypeRequest.class, r -> {
+                text(MATCH_USER, r.userId(), "userId");
+                integer(MATCH_NEIGHBOURS, r.neighbours(), "neighbours");
+                if (r.persona() != null) {
+                    persona(r.persona(), "persona");
+                }
+            }),
+            checks(PlanStoredSamplesRequest.class, r -> {
+                evaluate(r.request(), "request.");
+                text(PLAN_VERSION, r.historyVersion(), "historyVersion");
+                neighbours(PLAN_NEIGHBOURS, r.neighbours(), "neighbours");
+            }),
+            checks(ScoreStoredSamplesRequest.class, r -> {
+                text(SCORE_EVALUATION, r.evaluationId(), "evaluationId");
+                job(r.job(), "job");
+                persona(r.persona(), "persona");
+                if (r.rubric() != null) {
+                    rubric(r.rubric(), "rubric");
+                }
+                scenario(r.scenario(), "scenario");
+                cost(r.spent(), "spent");
+            }),
+            checks(RecordSampleFailureRequest.class, r -> {
+                text(FAILURE_EVALUATION, r.evaluationId(), "evaluationId");
+                job(r.job(), "job");
+                stepError(r.error(), "error");
+            }),
+            checks(AggregateStoredScoresRequest.class, RequestLimits::aggregate),
+            checks(StoredEvaluationRequest.class, r -> text(STORED_EVALUATION, r.evaluationId(), "evaluationId")),
+            checks(PrepareItemRequest.class, r -> {
+                text(PREPARE_RUN, r.runId(), "runId");
+                row(r.row(), "row");
+                scaling(r.scaling(), "scaling");
+            }),
+            checks(RecordItemRequest.class, RequestLimits::record),
+            checks(RegisterHistoryRowRequest.class, r -> {
+                text(REGISTER_RUN, r.runId(), "runId");
+                row(r.row(), "row");
+            }),
+            checks(BuildPopulationRequest.class, r -> {
+                text(BUILD_RUN, r.runId(), "runId");
+                integer(BUILD_PROTOTYPES, r.prototypes(), "prototypes");
+            }),
+            checks(PopulationBatchRequest.class, r -> {
+                integer(BATCH_BUILD, r.buildId(), "buildId");
+                integer(BATCH, r.batch(), "batch");
+            }),
+            checks(PopulationBuildRequest.class, r -> integer(BUILD, r.buildId(), "buildId")));
 
     private RequestLimits() {
     }
 
+    /** The request types {@link #check} knows: a function whose input is not among them takes unbounded input. */
+    public static Set<Class<?>> requestTypes() {
+        return CHECKS.keySet();
+    }
+
     /**
-     * Checks a function's input against every bound, and the agreements between fields that the functions rely on
-     * (an OK chain scores every candidate once; a scored, untied result names its choice).
+     * Checks a function's input against every bound, and what the functions rely on beyond the records' own checks
+     * (a neighbour names its user and the stored history its samples are judged from). A type that is not one of
+     * {@link #requestTypes()} has nothing to check.
      *
      * @throws InvalidInputException naming the first field out of bounds
      */
     public static void check(Object request) {
-        if (request instanceof InducePersonaRequest r) {
-            history(r.history(), "history");
-        } else if (request instanceof GenerateRubricRequest r) {
-            persona(r.persona(), "persona");
-            scenario(r.scenario(), "scenario");
-        } else if (request instanceof ScoreSampleRequest r) {
-            persona(r.persona(), "persona");
-            if (r.history() != null) {
-                history(r.history(), "history");
-            }
-            if (r.rubric() != null) {
-                rubric(r.rubric(), "rubric");
-            }
-            scenario(r.scenario(), "scenario");
-            integer(SAMPLE_INDEX, r.sampleIndex(), "sampleIndex");
-        } else if (request instanceof MatchPrototypeRequest r) {
-            text(MATCH_USER, r.userId(), "userId");
-            integer(MATCH_NEIGHBOURS, r.neighbours(), "neighbours");
-            if (r.persona() != null) {
-                persona(r.persona(), "persona");
-            }
-        } else if (request instanceof PlanSamplesRequest r) {
-            evaluate(r.request(), "request.");
-            match(r.match(), "match");
-        } else if (request instanceof AggregateScoresRequest r) {
-            aggregate(r);
-        } else if (request instanceof EvaluateRequest r) {
-            evaluate(r, "");
-        } else if (request instanceof PrepareItemRequest r) {
-            text(PREPARE_RUN, r.runId(), "runId");
-            row(r.row(), "row");
-            scaling(r.scaling(), "scaling");
-        } else if (request instanceof RecordItemRequest r) {
-            record(r);
-        } else if (request instanceof RegisterHistoryRowRequest r) {
-            text(REGISTER_RUN, r.runId(), "runId");
-            row(r.row(), "row");
-        } else if (request instanceof BuildPopulationRequest r) {
-            text(BUILD_RUN, r.runId(), "runId");
-            integer(BUILD_PROTOTYPES, r.prototypes(), "prototypes");
+        Consumer<Object> checks = request == null ? null : CHECKS.get(request.getClass());
+        if (checks != null) {
+            checks.accept(request);
         }
+    }
+
+    private static <T> Map.Entry<Class<?>, Consumer<Object>> checks(Class<T> type, Consumer<T> checks) {
+        return Map.entry(type, request -> checks.accept(type.cast(request)));
     }
 
     private static void evaluate(EvaluateRequest r, String at) {
@@ -276,30 +301,6 @@ public final class RequestLimits {
         }
     }
 
-    private static void persona(Persona p, String at) {
-        text(PERSONA_USER, p.userId(), at + ".userId");
-        text(HISTORY_VERSION, p.historyVersion(), at + ".historyVersion");
-        text(ANALYSIS, p.analysis(), at + ".analysis");
-        size(TRAIT_LIST, p.traits(), at + ".traits");
-        for (int i = 0; i < p.traits().size(); i++) {
-            PersonaTrait trait = p.traits().get(i);
-            String where = at + ".traits[" + i + "]";
-            text(STATEMENT, trait.statement(), where + ".statement");
-            number(STRENGTH, trait.strength(), where + ".strength");
-            texts(EVIDENCE_LIST, trait.evidence(), where + ".evidence");
-        }
-        map(FEATURE_WEIGHT, p.featureWeights(), at + ".featureWeights");
-        for (Map.Entry<String, Double> e : p.featureWeights().entrySet()) {
-            numberWithin(FEATURE_WEIGHT, e.getValue(), -MAX_MAGNITUDE, MAX_MAGNITUDE,
-                    at + ".featureWeights." + e.getKey());
-        }
-        size(EMBEDDING, p.embedding(), at + ".embedding");
-        for (int i = 0; i < p.embedding().size(); i++) {
-            numberWithin(EMBEDDING, p.embedding().get(i), -MAX_MAGNITUDE, MAX_MAGNITUDE,
-                    at + ".embedding[" + i + "]");
-        }
-    }
-
     private static void scenario(Scenario s, String at) {
         messages(SCENARIO_CONTEXT, s.context(), at + ".context");
         for (int i = 0; i < s.candidates().size(); i++) {
@@ -325,78 +326,49 @@ public final class RequestLimits {
         number(PROTOTYPE_WEIGHT, s.prototypeWeight(), at + ".prototypeWeight");
     }
 
-    private static void match(PrototypeMatch m, String at) {
-        integer(PROTOTYPE_ID, m.prototypeId(), at + ".prototypeId");
-        number(MATCH_SIMILARITY, m.similarity(), at + ".similarity");
-        size(MATCH_NEIGHBOUR_LIST, m.neighbours(), at + ".neighbours");
-        for (int i = 0; i < m.neighbours().size(); i++) {
-            Neighbour n = m.neighbours().get(i);
-            String where = at + ".neighbours[" + i + "]";
+    private static void persona(PersonaRef p, String at) {
+        text(PERSONA_USER, p.userId(), at + ".userId");
+        text(PERSONA_VERSION, p.historyVersion(), at + ".historyVersion");
+    }
+
+    private static void neighbours(Limit limit, List<NeighbourRef> neighbours, String at) {
+        size(limit, neighbours, at);
+        for (int i = 0; i < neighbours.size(); i++) {
+            NeighbourRef n = neighbours.get(i);
+            String where = at + "[" + i + "]";
             text(NEIGHBOUR_USER, n.userId(), where + ".userId");
             require(n.userId() != null && !n.userId().isBlank(), where + ".userId", "must not be blank");
             number(NEIGHBOUR_SIMILARITY, n.similarity(), where + ".similarity");
-            require(n.history() != null, where + ".history", "is required: a Pro-M sample is judged from it");
-            history(n.history(), where + ".history");
+            text(NEIGHBOUR_VERSION, n.historyVersion(), where + ".historyVersion");
+            require(n.historyVersion() != null && !n.historyVersion().isBlank(), where + ".historyVersion",
+                    "must not be blank: a Pro-M sample is judged from the history stored under it");
         }
     }
 
-    private static void aggregate(AggregateScoresRequest r) {
+    private static void job(SampleJob job, String at) {
+        text(JOB_USER, job.userId(), at + ".userId");
+        text(JOB_VERSION, job.historyVersion(), at + ".historyVersion");
+        size(JOB_SAMPLES, job.samples(), at + ".samples");
+        for (int i = 0; i < job.samples().size(); i++) {
+            SampleSlot slot = job.samples().get(i);
+            String where = at + ".samples[" + i + "]";
+            integer(SLOT, slot.slot(), where + ".slot");
+            integer(SLOT_INDEX, slot.sampleIndex(), where + ".sampleIndex");
+        }
+    }
+
+    private static void aggregate(AggregateStoredScoresRequest r) {
+        text(AGGREGATE_EVALUATION, r.evaluationId(), "evaluationId");
         text(AGGREGATE_USER, r.userId(), "userId");
         integer(CANDIDATE_COUNT, r.candidateCount(), "candidateCount");
         scaling(r.scaling(), "scaling");
-        chains(CHAIN_LIST, r.chains(), r.candidateCount(), "chains");
         integer(AGGREGATE_PROTOTYPE, r.prototypeId(), "prototypeId");
-        ids(AGGREGATE_NEIGHBOURS, r.neighbours(), "neighbours");
-    }
-
-    private static void chains(Limit limit, List<EvaluationChain> chains, int candidateCount, String at) {
-        size(limit, chains, at);
-        for (int i = 0; i < chains.size(); i++) {
-            chain(chains.get(i), candidateCount, at + "[" + i + "]");
-        }
-    }
-
-    private static void chain(EvaluationChain c, int candidateCount, String at) {
-        text(CHAIN_USER, c.personaUserId(), at + ".personaUserId");
-        integer(CHAIN_INDEX, c.sampleIndex(), at + ".sampleIndex");
-        if (c.persona() != null) {
-            persona(c.persona(), at + ".persona");
-        }
-        if (c.rubric() != null) {
-            rubric(c.rubric(), at + ".rubric");
-        }
-        size(CHAIN_SCORES, c.scores(), at + ".scores");
-        boolean[] scored = new boolean[Scenario.MAX_CANDIDATES];
-        for (int i = 0; i < c.scores().size(); i++) {
-            CandidateScore score = c.scores().get(i);
-            String where = at + ".scores[" + i + "]";
-            integer(SCORE_CANDIDATE, score.candidate(), where + ".candidate");
-            require(score.candidate() < candidateCount, where + ".candidate",
-                    "must be below candidateCount (" + candidateCount + ")");
-            require(!scored[score.candidate()], where + ".candidate", "must not repeat candidate "
-                    + score.candidate());
-            scored[score.candidate()] = true;
-            size(CRITERION_SCORES, score.criterionScores(), where + ".criterionScores");
-            for (int k = 0; k < score.criterionScores().size(); k++) {
-                numberWithin(CRITERION_SCORES, score.criterionScores().get(k), 0, 10,
-                        where + ".criterionScores[" + k + "]");
-            }
-            number(SCORE_TOTAL, score.total(), where + ".total");
-        }
-        if (c.status() == ChainStatus.OK) {
-            require(c.scores().size() == candidateCount, at + ".scores",
-                    "must score every candidate in an OK chain: " + candidateCount + " expected, got "
-                            + c.scores().size());
-        }
-        text(CHAIN_ERROR, c.error(), at + ".error");
-        text(RAW_OUTPUT, c.rawOutput(), at + ".rawOutput");
-        cost(c.cost(), at + ".cost");
+        neighbours(AGGREGATE_NEIGHBOURS, r.neighbours(), "neighbours");
+        integer(AGGREGATE_SAMPLES, r.samples(), "samples");
+        cost(r.selfCost(), "selfCost");
     }
 
     private static void cost(CallCost cost, String at) {
-        if (cost == null) {
-            return;
-        }
         integer(CALLS, cost.calls(), at + ".calls");
         integer(PROMPT_TOKENS, cost.promptTokens(), at + ".promptTokens");
         integer(COMPLETION_TOKENS, cost.completionTokens(), at + ".completionTokens");
@@ -408,6 +380,11 @@ public final class RequestLimits {
         integer(RATE_LIMITED, cost.rateLimited(), at + ".rateLimited");
         integer(TIMEOUTS, cost.timeouts(), at + ".timeouts");
         integer(RESAMPLES, cost.resamples(), at + ".resamples");
+    }
+
+    private static void stepError(RecordItemRequest.StepError error, String at) {
+        text(ERROR_NAME, error.Error(), at + ".Error");
+        text(ERROR_CAUSE, error.Cause(), at + ".Cause");
     }
 
     private static void row(BenchmarkRow row, String at) {
@@ -436,17 +413,9 @@ public final class RequestLimits {
         text(RECORD_USER, r.userId(), "userId");
         integer(EXPECTED_CHOICE, r.expectedChoice(), "expectedChoice");
         scaling(r.scaling(), "scaling");
+        text(RECORD_EVALUATION, r.evaluationId(), "evaluationId");
         if (r.error() != null) {
-            text(ERROR_NAME, r.error().Error(), "error.Error");
-            text(ERROR_CAUSE, r.error().Cause(), "error.Cause");
-        }
-        text(EVALUATION_ID, r.evaluationId(), "evaluationId");
-    }
-
-    private static void ids(Limit limit, List<String> ids, String at) {
-        size(limit, ids, at);
-        for (int i = 0; i < ids.size(); i++) {
-            textWithin(ID_CHARS, limit, ids.get(i), at + "[" + i + "]");
+            stepError(r.error(), "error");
         }
     }
 
@@ -509,11 +478,6 @@ public final class RequestLimits {
                 "at most " + maxItems + " items, each at most " + format(maxChars) + " characters");
     }
 
-    private static Limit ids(String type, String field, int maxItems) {
-        return new Limit(type, field, Kind.LIST, 0, maxItems,
-                "at most " + maxItems + " ids, each at most " + ID_CHARS + " characters");
-    }
-
     private static Limit list(String type, String field, int minItems, int maxItems) {
         return new Limit(type, field, Kind.LIST, minItems, maxItems, minItems == 0
                 ? "at most " + format(maxItems) + " items" : minItems + " to " + format(maxItems) + " items");
@@ -523,21 +487,16 @@ public final class RequestLimits {
         return new Limit(type, field, Kind.INTEGER, min, max, "an integer, " + range(min, max));
     }
 
-    private static Limit count(String type, String field) {
-        return new Limit(type, field, Kind.INTEGER, 0, Long.MAX_VALUE, "an integer, 0 or more");
+    private static Limit atLeast(String type, String field, long min) {
+        return new Limit(type, field, Kind.INTEGER, min, Long.MAX_VALUE, "an integer, " + min + " or more");
     }
 
-    private static Limit seed(String type) {
-        return new Limit(type, "seed", Kind.INTEGER, Long.MIN_VALUE, Long.MAX_VALUE, "any 64-bit integer");
+    private static Limit seed(String type, String field) {
+        return new Limit(type, field, Kind.INTEGER, Long.MIN_VALUE, Long.MAX_VALUE, "any 64-bit integer");
     }
 
     private static Limit number(String type, String field, double min, double max) {
         return new Limit(type, field, Kind.NUMBER, min, max, "a finite number, " + range(min, max));
-    }
-
-    private static Limit similarity(String type) {
-        return new Limit(type, "similarity", Kind.NUMBER, -1.01, 1.01,
-                "a finite number, -1 to 1 (a cosine; 0.01 of slack for rounding)");
     }
 
     private static Limit enumeration(String type, String field, Enum<?>[] values) {

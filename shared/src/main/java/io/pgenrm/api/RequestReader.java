@@ -8,8 +8,12 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -18,22 +22,26 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.pgenrm.batch.BenchmarkRow;
 import io.pgenrm.domain.InvalidInputException;
 import java.io.IOException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
  * Reads a function's JSON input strictly, for callers outside our own workflow: an unknown field anywhere, a
  * duplicate field, a value of the wrong type (no "5" for 5, no 1.5 for an integer), trailing text or nesting deeper
- * than {@link #MAX_DEPTH} is refused, and then every bound of {@link RequestLimits} is checked. Every refusal is one
- * {@link InvalidInputException} naming the field by its full path ({@code scaling.ind},
+ * than {@link #MAX_DEPTH} is refused, and then every bound of {@link RequestLimits} is checked. An unknown field is
+ * named before any other problem, since it is often the cause of one (a field sent under another name is missing).
+ * Every refusal is one {@link InvalidInputException} naming the field by its full path ({@code scaling.ind},
  * {@code history.pairs[2].chosen}), or {@code body} when the body as a whole is unusable. Thread-safe.
  */
 public final class RequestReader {
@@ -79,7 +87,7 @@ public final class RequestReader {
         try {
             request = json.readValue(body, type);
         } catch (JacksonException e) {
-            throw located(e);
+            throw unknownField(body, type).orElseGet(() -> located(e));
         } catch (IOException e) {
             throw new InvalidInputException("body", "could not be read: " + e.getMessage());
         }
@@ -88,6 +96,70 @@ public final class RequestReader {
         }
         RequestLimits.check(request);
         return request;
+    }
+
+    /**
+     * The first field of {@code body}, in document order, that {@code type} does not have. Jackson builds a record
+     * from the fields it knows before it reports the ones it does not (and never looks inside those), so without
+     * this a misspelt or misplaced field would be reported as the required field the record then misses, e.g.
+     * {@code userId: must not be blank} for a body that sent {@code history} instead.
+     */
+    private Optional<InvalidInputException> unknownField(byte[] body, Class<?> type) {
+        JsonNode tree;
+        try {
+            tree = json.readTree(body);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return tree == null ? Optional.empty() : unknownField(tree, json.constructType(type), "");
+    }
+
+    private Optional<InvalidInputException> unknownField(JsonNode node, JavaType type, String at) {
+        if (type.isCollectionLikeType() || type.isArrayType()) {
+            for (int i = 0; node.isArray() && i < node.size(); i++) {
+                Optional<InvalidInputException> found = unknownField(node.get(i), type.getContentType(),
+                        at + "[" + i + "]");
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+            return Optional.empty();
+        }
+        boolean map = type.isMapLikeType();
+        if (!node.isObject() || !(map || type.isRecordType())) {
+            return Optional.empty();
+        }
+        Map<String, JavaType> fields = map ? Map.of() : fields(type);
+        if (fields == null) {
+            return Optional.empty();
+        }
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            String where = at.isEmpty() ? field.getKey() : at + "." + field.getKey();
+            JavaType fieldType = map ? type.getContentType() : fields.get(field.getKey());
+            if (fieldType == null) {
+                return Optional.of(new InvalidInputException(where.isEmpty() ? "body" : where,
+                        "is not a known field" + known(fields.keySet())));
+            }
+            Optional<InvalidInputException> found = unknownField(field.getValue(), fieldType, where);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A record's fields by JSON name, as Jackson reads them (mix-ins included); null if it ignores unknown ones. */
+    private Map<String, JavaType> fields(JavaType type) {
+        DeserializationConfig config = json.getDeserializationConfig();
+        BeanDescription bean = config.introspect(type);
+        if (config.getDefaultPropertyIgnorals(type.getRawClass(), bean.getClassInfo()).getIgnoreUnknown()) {
+            return null;
+        }
+        Map<String, JavaType> fields = new HashMap<>();
+        for (BeanPropertyDefinition property : bean.findProperties()) {
+            fields.put(property.getName(), property.getPrimaryType());
+        }
+        return fields;
     }
 
     /** The field a Jackson failure is about, by its path, with what is wrong with it. */
@@ -160,7 +232,7 @@ public final class RequestReader {
         return path.length() == 0 ? "body" : path.toString();
     }
 
-    private static String known(Collection<Object> names) {
+    private static String known(Collection<?> names) {
         if (names == null || names.isEmpty()) {
             return "";
         }

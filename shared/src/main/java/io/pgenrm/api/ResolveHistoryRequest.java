@@ -10,6 +10,9 @@ import io.pgenrm.domain.Validation;
 public record ResolveHistoryRequest(String userId, UserHistory history) {
     public ResolveHistoryRequest {
         Validation.require(userId != null && !userId.isBlank(), "userId", "must not be blank");
+        // Before the comparison with history.userId, so an overlong id is named as such.
+        Validation.require(userId.length() <= RequestLimits.ID_CHARS, "userId",
+                "must be at most " + RequestLimits.ID_CHARS + " characters");
         Validation.require(history == null || history.userId().equals(userId), "history.userId",
                 "must equal userId");
     }

@@ -13,11 +13,11 @@ import java.util.List;
 public record SampleJob(SampleSource source, String userId, String historyVersion, long personaSeed,
         boolean rubricStep, long itemSeed, boolean reversedOrder, List<SampleSlot> samples) {
     public SampleJob {
-        Validation.require(source != null, "job.source", "is required");
-        Validation.require(userId != null && !userId.isBlank(), "job.userId", "must not be blank");
-        Validation.require(historyVersion != null && !historyVersion.isBlank(), "job.historyVersion",
+        Validation.require(source != null, "source", "is required");
+        Validation.require(userId != null && !userId.isBlank(), "userId", "must not be blank");
+        Validation.require(historyVersion != null && !historyVersion.isBlank(), "historyVersion",
                 "must not be blank");
-        samples = Validation.copyOf(samples, "job.samples");
-        Validation.require(!samples.isEmpty(), "job.samples", "must hold at least one sample");
+        samples = Validation.copyOf(samples, "samples");
+        Validation.require(!samples.isEmpty(), "samples", "must hold at least one sample");
     }
 }

@@ -7,6 +7,7 @@ import io.pgenrm.api.PopulationBatch;
 import io.pgenrm.api.PopulationPlan;
 import io.pgenrm.api.PopulationSummary;
 import io.pgenrm.domain.CallCost;
+import io.pgenrm.domain.InvalidInputException;
 import io.pgenrm.domain.Persona;
 import io.pgenrm.domain.UserHistory;
 import io.pgenrm.judge.JudgeOutputException;
@@ -91,6 +92,7 @@ public final class PopulationBuild {
 
     /** The batch's personas, induced with the build's population model; a user whose induction fails is recorded. */
     public PopulationBatch inducePersonas(long buildId, int batch) {
+        requireBuild(buildId);
         useModelOf(buildId);
         PopulationPlan plan = plan(buildId, store.users(buildId));
         List<UserHistory> users = store.histories(buildId, batch * plan.batchSize(), plan.batchSize());
@@ -126,6 +128,7 @@ public final class PopulationBuild {
      * only, and {@link #assignPrototypes} places the users.
      */
     public FittedPrototypes fitPrototypes(long buildId) {
+        requireBuild(buildId);
         int users = store.users(buildId);
         int usable = 0;
         Map<String, double[]> exact = new LinkedHashMap<>();
@@ -174,6 +177,7 @@ public final class PopulationBuild {
 
     /** Places each user of the batch that the fit did not place at the nearest centroid. */
     public PopulationBatch assignPrototypes(long buildId, int batch) {
+        requireBuild(buildId);
         PopulationPlan plan = plan(buildId, store.users(buildId));
         double[][] stored = store.centroids(buildId);
         float[][] centroids = new float[stored.length][];
@@ -195,6 +199,7 @@ public final class PopulationBuild {
     }
 
     public PopulationSummary publish(long buildId) {
+        requireBuild(buildId);
         return store.publish(buildId);
     }
 
@@ -215,6 +220,13 @@ public final class PopulationBuild {
     static int clusters(int k, int users) {
         int clusters = k > 0 ? k : (int) Math.round(Math.sqrt(users / 2.0));
         return Math.max(1, Math.min(clusters, Math.max(users, 1)));
+    }
+
+    /** A build id that {@link #start} never returned is the caller's mistake; publishing it would empty the population. */
+    private void requireBuild(long buildId) {
+        if (!store.exists(buildId)) {
+            throw new InvalidInputException("buildId", "no population build " + buildId + " was started");
+        }
     }
 
     private void useModelOf(long buildId) {

@@ -24,6 +24,9 @@ public interface PopulationBuildStore {
     /** Opens a build over the run's users (every user with a registered pair), in user order; returns its id. */
     long open(String runId, int prototypes, PopulationRewardModel model);
 
+    /** Whether {@link #open} returned this id. */
+    boolean exists(long buildId);
+
     int users(long buildId);
 
     /** The number of prototypes asked for (0: about sqrt(users / 2)). */

@@ -178,8 +178,9 @@ public final class StoredEvaluationSteps {
         for (int slot = 0; slot < request.samples(); slot++) {
             EvaluationChain chain = stored.get(slot);
             if (chain == null) {
-                throw new IllegalStateException("evaluation " + request.evaluationId() + ": no chain stored for sample "
-                        + slot + " of " + request.samples());
+                // A client's mistake over HTTP (samples beyond what it stored), so a 400, never a 500.
+                throw new InvalidInputException("samples", "evaluation " + request.evaluationId()
+                        + " has no chain stored for sample " + slot + " of " + request.samples());
             }
             chains.add(chain);
         }

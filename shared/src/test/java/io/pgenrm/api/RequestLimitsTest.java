@@ -46,6 +46,11 @@ class RequestLimitsTest {
     }
 
     @Test
+    void thereIsAValidBodyForEveryRequestTypeTheLimitsCheck() {
+        assertThat(ValidRequests.bodies().keySet()).containsExactlyInAnyOrderElementsOf(RequestLimits.requestTypes());
+    }
+
+    @Test
     void everyTextListAndNumberOfEveryInputHasABound() {
         Set<String> bounded = RequestLimits.TABLE.stream().map(Limit::key).collect(Collectors.toSet());
         Set<String> reachable = new LinkedHashSet<>();

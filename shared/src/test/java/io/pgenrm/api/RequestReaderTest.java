@@ -61,11 +61,56 @@ class RequestReaderTest {
 
     @Test
     void unknownSourceNamesTheAllowedValues() {
-        InvalidInputException refusal = refusal(ScoreSampleRequest.class, "{\"persona\": {\"userId\": \"u\"}, "
-                + "\"scenario\": " + SCENARIO + ", \"source\": \"OTHER\"}");
+        InvalidInputException refusal = refusal(RecordSampleFailureRequest.class, ValidRequests.bodies()
+                .get(RecordSampleFailureRequest.class).replace("\"SELF\"", "\"OTHER\""));
 
-        assertThat(refusal.field()).isEqualTo("source");
+        assertThat(refusal.field()).isEqualTo("job.source");
         assertThat(refusal.problem()).isEqualTo("must be one of SELF, NEIGHBOUR");
+    }
+
+    @Test
+    void anUnknownFieldIsNamedRatherThanTheRequiredFieldItLeavesMissing() {
+        InvalidInputException refusal = refusal(InduceStoredPersonaRequest.class, "{\"history\": {\"userId\": "
+                + "\"u1\", \"pairs\": [{\"context\": [{\"role\": \"user\", \"content\": \"x\", \"name\": \"n\"}], "
+                + "\"chosen\": \"a\", \"rejected\": \"b\"}]}}");
+
+        assertThat(refusal.field()).isEqualTo("history");
+        assertThat(refusal.problem()).isEqualTo("is not a known field; known fields: historyVersion, seed, userId");
+    }
+
+    @Test
+    void anUnknownFieldInANestedRecordIsNamedRatherThanWhatThatRecordMisses() {
+        InvalidInputException refusal = refusal(GenerateStoredRubricRequest.class, "{\"persona\": {\"userId\": "
+                + "\"u1\", \"version\": \"v1\"}, \"scenario\": " + SCENARIO + "}");
+
+        assertThat(refusal.field()).isEqualTo("persona.version");
+        assertThat(refusal.problem()).startsWith("is not a known field");
+    }
+
+    @Test
+    void anUnknownFieldDeepInAKnownOneIsNamedByItsPath() {
+        InvalidInputException refusal = refusal(ResolveHistoryRequest.class, "{\"userId\": \"u1\", \"history\": "
+                + "{\"userId\": \"u1\", \"pairs\": [{\"context\": [{\"role\": \"user\", \"content\": \"x\", "
+                + "\"name\": \"n\"}], \"chosen\": \"a\", \"rejected\": \"b\"}]}}");
+
+        assertThat(refusal.field()).isEqualTo("history.pairs[0].context[0].name");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "GenerateStoredRubricRequest|`persona`: {`userId`: ` `, `historyVersion`: `v1`}, `scenario`: SCENARIO|persona.userId|must not be blank",
+            "RecordSampleFailureRequest|`evaluationId`: `e1`, `job`: {`source`: `SELF`, `userId`: `u1`, `historyVersion`: `v1`, `samples`: []}, `error`: {}|job.samples|at least one sample",
+            "RecordSampleFailureRequest|`evaluationId`: `e1`, `job`: {`source`: `SELF`, `userId`: `u1`, `samples`: [{}]}, `error`: {}|job.historyVersion|must not be blank",
+            "PlanStoredSamplesRequest|`request`: {`userId`: `u1`, `scenario`: SCENARIO}, `historyVersion`: `v1`, `neighbours`: [{`userId`: `u2`, `similarity`: 0.5}]|neighbours[0].historyVersion|must not be blank"})
+    void aNestedRecordsOwnCheckIsNamedByItsPathOnce(String type, String fields, String field, String problem)
+            throws ClassNotFoundException {
+        String json = ("{" + fields + "}").replace('`', '"').replace("SCENARIO", SCENARIO);
+
+        InvalidInputException refusal = refusal(Class.forName("io.pgenrm.api." + type), json);
+
+        assertThat(refusal).as(json).isNotNull();
+        assertThat(refusal.field()).isEqualTo(field);
+        assertThat(refusal.problem()).contains(problem);
     }
 
     @Test

@@ -88,6 +88,11 @@ final class InMemoryPopulationBuildStore implements PopulationBuildStore {
     }
 
     @Override
+    public boolean exists(long buildId) {
+        return builds.containsKey(buildId);
+    }
+
+    @Override
     public int users(long buildId) {
         return users.size();
     }

@@ -1,12 +1,14 @@
 package io.pgenrm.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pgenrm.api.FittedPrototypes;
 import io.pgenrm.api.PopulationPlan;
 import io.pgenrm.api.PopulationSummary;
 import io.pgenrm.batch.BenchmarkDataset;
 import io.pgenrm.domain.CallCost;
+import io.pgenrm.domain.InvalidInputException;
 import io.pgenrm.domain.Message;
 import io.pgenrm.domain.PreferencePair;
 import io.pgenrm.domain.UserHistory;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +128,25 @@ class PopulationBuildTest {
             assertThat(prototype.members().stream().map(id -> Integer.parseInt(id.substring(1)) % clusters).distinct())
                     .hasSize(1);
         }
+    }
+
+    @Test
+    void aBuildThatWasNeverStartedIsRefusedNamingBuildIdAndPublishesNothing() {
+        Map<String, UserHistory> histories = Map.of("u1", new UserHistory("u1", List.of(new PreferencePair(
+                List.of(new Message("user", "q")), "a", "b")), UserProfile.EMPTY));
+        InMemoryPopulationBuildStore store = new InMemoryPopulationBuildStore("run", histories);
+        LocalJudge judge = new LocalJudge(EMBEDDER);
+        PopulationBuild build = new PopulationBuild(steps(judge), judge, store, pool);
+        long started = build.start("run", 1).buildId();
+        Population before = store.published();
+
+        for (ThrowingCallable step : List.<ThrowingCallable>of(() -> build.inducePersonas(started + 1, 0),
+                () -> build.fitPrototypes(started + 1), () -> build.assignPrototypes(started + 1, 0),
+                () -> build.publish(started + 1))) {
+            assertThatThrownBy(step).isInstanceOfSatisfying(InvalidInputException.class,
+                    e -> assertThat(e.field()).isEqualTo("buildId"));
+        }
+        assertThat(store.published()).isSameAs(before);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.pgenrm.app;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.pgenrm.testing.EmbeddedPostgresTestResource;
@@ -97,7 +98,7 @@ class ApiKeyGuardTest {
         given().cookie(ApiKeyGuard.SESSION_COOKIE, session).get("/").then().statusCode(200)
                 .body(containsString("Sign out"));
         given().cookie(ApiKeyGuard.SESSION_COOKIE, session).contentType(ContentType.JSON).body(BODY)
-                .post("/inducePersona").then().statusCode(200);
+                .post("/resolveHistory").then().statusCode(200).body("userId", equalTo("u1")).body("pairs", equalTo(2));
     }
 
     @Test

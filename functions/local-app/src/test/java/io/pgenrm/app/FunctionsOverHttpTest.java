@@ -211,10 +211,20 @@ class FunctionsOverHttpTest {
                 .body("field", equalTo("bogus"))
                 .body("error", containsString("is not a known field"));
         given().contentType(ContentType.JSON)
-                .body("{\"history\": {\"userId\": \"u1\", \"pairs\": [{\"context\": [{\"role\": \"user\", "
-                        + "\"content\": \"x\", \"name\": \"n\"}], \"chosen\": \"a\", \"rejected\": \"b\"}]}}")
+                .body("{\"userId\": \"u1\", \"history\": {\"userId\": \"u1\", \"pairs\": [{\"context\": [{\"role\": "
+                        + "\"user\", \"content\": \"x\", \"name\": \"n\"}], \"chosen\": \"a\", \"rejected\": \"b\"}]}}")
+                .post("/resolveHistory").then().statusCode(400)
+                .body("field", equalTo("history.pairs[0].context[0].name"))
+                .body("error", containsString("is not a known field; known fields: content, role"));
+    }
+
+    @Test
+    void anUnknownFieldIsNamedRatherThanTheRequiredFieldItLeavesMissing() {
+        // inducePersona names a stored history; an inline history (as evaluate takes) is the unknown field.
+        given().contentType(ContentType.JSON).body("{\"history\": " + HISTORY + ", \"seed\": 0}")
                 .post("/inducePersona").then().statusCode(400)
-                .body("field", equalTo("history.pairs[0].context[0].name"));
+                .body("field", equalTo("history"))
+                .body("error", equalTo("history: is not a known field; known fields: historyVersion, seed, userId"));
     }
 
     @Test

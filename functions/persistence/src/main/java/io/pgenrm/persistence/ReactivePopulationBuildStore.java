@@ -74,6 +74,14 @@ public class ReactivePopulationBuildStore implements PopulationBuildStore {
     }
 
     @Override
+    public boolean exists(long buildId) {
+        Long builds = ReactiveRunStore.await(() -> sessions.withSession(session -> session.createNativeQuery(
+                "select count(*) from population_builds where build_id = :build", Long.class)
+                .setParameter("build", buildId).getSingleResult()));
+        return builds > 0;
+    }
+
+    @Override
     public int users(long buildId) {
         Long users = ReactiveRunStore.await(() -> sessions.withSession(session -> session.createNativeQuery(
                 "select count(*) from population_build_members where build_id = :build", Long.class)

@@ -65,6 +65,8 @@ class PopulationBuildStoreTest {
             long buildId = builds.open("scale", CLUSTERS, null);
             PopulationPlan plan = PopulationBuild.plan(buildId, users);
             assertThat(builds.users(buildId)).isEqualTo(users);
+            assertThat(builds.exists(buildId)).isTrue();
+            assertThat(builds.exists(buildId + 1)).isFalse();
             // Each user's embedding points at one of four directions (the user's number mod 4), with noise.
             SplittableRandom random = new SplittableRandom(3);
             double[][] directions = new double[CLUSTERS][8];
