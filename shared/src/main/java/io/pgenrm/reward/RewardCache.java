@@ -40,6 +40,11 @@ public final class RewardCache {
         CompletableFuture<EvaluationResult> started;
         synchronized (this) {
             CompletableFuture<EvaluationResult> found = entries.get(id);
+            // A failure leaves the map in a callback that may run after its caller has seen it: never serve one.
+            if (found != null && found.isDone() && !scored(found)) {
+                entries.remove(id, found);
+                found = null;
+            }
             if (found != null) {
                 hits.incrementAndGet();
                 return new Lookup(found, true);
@@ -58,6 +63,10 @@ public final class RewardCache {
             }
         });
         return new Lookup(started, false);
+    }
+
+    private static boolean scored(CompletableFuture<EvaluationResult> done) {
+        return !done.isCompletedExceptionally() && done.join().scored();
     }
 
     /** A finished evaluation that scored, while it is held. */
