@@ -5,13 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Reads and writes the JSON text columns every store keeps its payloads in. */
+/**
+ * Reads and writes the JSON text columns every store keeps its payloads in. Public so tests that put state into the
+ * database over JDBC (test-support's StoredStateOverSql) write it with this same code.
+ */
 @ApplicationScoped
 public class JsonColumns {
-    @Inject
-    ObjectMapper json;
+    private final ObjectMapper json;
 
-    String write(Object value) {
+    @Inject
+    public JsonColumns(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public String write(Object value) {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -19,7 +26,7 @@ public class JsonColumns {
         }
     }
 
-    <T> T read(String text, Class<T> type) {
+    public <T> T read(String text, Class<T> type) {
         try {
             return json.readValue(text, type);
         } catch (JsonProcessingException e) {

@@ -11,10 +11,9 @@ import io.pgenrm.domain.PreferencePair;
 import io.pgenrm.domain.UserHistory;
 import io.pgenrm.domain.UserProfile;
 import io.pgenrm.testing.EmbeddedPostgresTestResource;
-import io.pgenrm.workflow.EvaluationArchive;
+import io.pgenrm.testing.StoredStateOverSql;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +21,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresTestResource.class)
 class PersonaInductionLambdaTest {
-    @Inject
-    EvaluationArchive archive;
+    /** Over SQL, not an injected EvaluationArchive: the native integration test extending this one cannot inject. */
+    private final StoredStateOverSql database = new StoredStateOverSql();
 
     @Test
     void inducesFromTheStoredHistoryAndStoresThePersonaItNames() {
@@ -32,7 +31,7 @@ class PersonaInductionLambdaTest {
                 "DNS, the Domain Name System, is a distributed, hierarchical database that maps human-readable host "
                         + "names to IP addresses. Resolvers query root, TLD and authoritative servers in turn, caching "
                         + "answers for their TTL so later lookups are fast.")), UserProfile.EMPTY);
-        archive.putHistories(List.of(history));
+        database.putHistory(history);
         String event = "{\"userId\": \"u7\", \"historyVersion\": \"" + history.version() + "\", \"seed\": 0}";
 
         given().contentType("application/json").accept("application/json").body(event)
@@ -43,7 +42,7 @@ class PersonaInductionLambdaTest {
                 .body("persona.seed", equalTo(0))
                 .body("cost.calls", equalTo(1));
 
-        Persona stored = archive.persona(new PersonaRef("u7", history.version(), 0)).orElseThrow();
+        Persona stored = database.persona(new PersonaRef("u7", history.version(), 0)).orElseThrow();
         assertThat(stored.analysis()).contains("Learned from 1 past choices");
         assertThat(stored.featureWeights()).containsKey("LENGTH");
         assertThat(stored.traits().get(0).evidence().get(0)).contains("weight");
@@ -55,6 +54,6 @@ class PersonaInductionLambdaTest {
                 .body("{\"userId\": \"u8\", \"historyVersion\": \"0123456789ab\", \"seed\": 0}")
                 .when().post()
                 .then().statusCode(500);
-        assertThat(archive.persona(new PersonaRef("u8", "0123456789ab", 0))).isEmpty();
+        assertThat(database.persona(new PersonaRef("u8", "0123456789ab", 0))).isEmpty();
     }
 }

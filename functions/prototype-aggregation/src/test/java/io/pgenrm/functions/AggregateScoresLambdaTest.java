@@ -12,10 +12,9 @@ import io.pgenrm.domain.EvaluationChain;
 import io.pgenrm.domain.EvaluationResult;
 import io.pgenrm.domain.SampleSource;
 import io.pgenrm.testing.EmbeddedPostgresTestResource;
-import io.pgenrm.workflow.EvaluationArchive;
+import io.pgenrm.testing.StoredStateOverSql;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,8 +23,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresTestResource.class)
 class AggregateScoresLambdaTest {
-    @Inject
-    EvaluationArchive archive;
+    /** Over SQL, not an injected EvaluationArchive: the native integration test extending this one cannot inject. */
+    private final StoredStateOverSql database = new StoredStateOverSql();
 
     private static EvaluationChain chain(SampleSource source, int index, double first, double second) {
         return new EvaluationChain(source, "u1", index, 1, null, null, List.of(new CandidateScore(0, List.of(), first),
@@ -34,8 +33,8 @@ class AggregateScoresLambdaTest {
 
     @Test
     void mixesTheStoredChainsWithTheirWeightsAndStoresTheWholeResult() {
-        archive.putChains("eval-agg", Map.of(0, chain(SampleSource.SELF, 0, 8, 4), 1, chain(SampleSource.SELF, 1, 6, 4),
-                2, chain(SampleSource.NEIGHBOUR, 0, 2, 6)));
+        database.putChains("eval-agg", Map.of(0, chain(SampleSource.SELF, 0, 8, 4),
+                1, chain(SampleSource.SELF, 1, 6, 4), 2, chain(SampleSource.NEIGHBOUR, 0, 2, 6)));
         String event = "{\"evaluationId\": \"eval-agg\", \"userId\": \"u1\", \"candidateCount\": 2, \"scaling\": "
                 + "{\"ind\": 2, \"pro\": 1, \"selfWeight\": 0.5, \"prototypeWeight\": 0.5}, \"prototypeId\": 3, "
                 + "\"neighbours\": [{\"userId\": \"u9\", \"similarity\": 0.9, \"historyVersion\": \"v9\"}], "
@@ -52,7 +51,7 @@ class AggregateScoresLambdaTest {
                 .body("chains", hasSize(0))
                 .body("cost.calls", equalTo(4));
 
-        EvaluationResult stored = archive.result("eval-agg").orElseThrow();
+        EvaluationResult stored = database.result("eval-agg").orElseThrow();
         assertThat(stored.chains()).extracting(EvaluationChain::source)
                 .containsExactly(SampleSource.SELF, SampleSource.SELF, SampleSource.NEIGHBOUR);
         assertThat(stored.cost().calls()).as("three chains and the user's own persona").isEqualTo(4);
@@ -60,13 +59,13 @@ class AggregateScoresLambdaTest {
 
     @Test
     void aSampleWithNoStoredChainFailsTheStepInsteadOfBeingDropped() {
-        archive.putChains("eval-gap", Map.of(0, chain(SampleSource.SELF, 0, 8, 4)));
+        database.putChains("eval-gap", Map.of(0, chain(SampleSource.SELF, 0, 8, 4)));
         String event = "{\"evaluationId\": \"eval-gap\", \"userId\": \"u1\", \"candidateCount\": 2, \"scaling\": "
                 + "{\"ind\": 2, \"pro\": 0, \"selfWeight\": 0.5, \"prototypeWeight\": 0.5}, \"prototypeId\": -1, "
                 + "\"neighbours\": [], \"samples\": 2}";
         given().contentType("application/json").accept("application/json").body(event)
                 .when().post()
                 .then().statusCode(500);
-        assertThat(archive.result("eval-gap")).isEmpty();
+        assertThat(database.result("eval-gap")).isEmpty();
     }
 }

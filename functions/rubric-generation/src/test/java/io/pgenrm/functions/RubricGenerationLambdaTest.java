@@ -8,10 +8,9 @@ import static org.hamcrest.Matchers.hasItem;
 
 import io.pgenrm.domain.Persona;
 import io.pgenrm.testing.EmbeddedPostgresTestResource;
-import io.pgenrm.workflow.EvaluationArchive;
+import io.pgenrm.testing.StoredStateOverSql;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,12 +19,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresTestResource.class)
 class RubricGenerationLambdaTest {
-    @Inject
-    EvaluationArchive archive;
+    /** Over SQL, not an injected EvaluationArchive: the native integration test extending this one cannot inject. */
+    private final StoredStateOverSql database = new StoredStateOverSql();
 
     @Test
     void weighsTheRubricByTheStoredPersonaItIsNamed() {
-        archive.putPersona(new Persona("u1", "v1", 0, "", List.of(), Map.of("CAVEATS", 2.0, "NUMBERS", 2.0)));
+        database.putPersona(new Persona("u1", "v1", 0, "", List.of(), Map.of("CAVEATS", 2.0, "NUMBERS", 2.0)));
         String event = """
                 {"persona": {"userId": "u1", "historyVersion": "v1", "seed": 0},
                  "scenario": {"context": [{"role": "user", "content": "Is coffee healthy?"}],

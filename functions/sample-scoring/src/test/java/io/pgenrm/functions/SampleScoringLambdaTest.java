@@ -10,10 +10,9 @@ import io.pgenrm.domain.Persona;
 import io.pgenrm.domain.SampleSource;
 import io.pgenrm.domain.UserHistory;
 import io.pgenrm.testing.EmbeddedPostgresTestResource;
-import io.pgenrm.workflow.EvaluationArchive;
+import io.pgenrm.testing.StoredStateOverSql;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,14 +21,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresTestResource.class)
 class SampleScoringLambdaTest {
-    @Inject
-    EvaluationArchive archive;
+    /** Over SQL, not an injected EvaluationArchive: the native integration test extending this one cannot inject. */
+    private final StoredStateOverSql database = new StoredStateOverSql();
 
     @Test
     void storesTheScoredChainUnderItsEvaluationAndSlot() {
         UserHistory history = UserHistory.empty("u1");
-        archive.putHistories(List.of(history));
-        archive.putPersona(new Persona("u1", history.version(), 0, "", List.of(), Map.of()));
+        database.putHistory(history);
+        database.putPersona(new Persona("u1", history.version(), 0, "", List.of(), Map.of()));
         String event = """
                 {"evaluationId": "eval-1",
                  "job": {"source": "NEIGHBOUR", "userId": "u1", "historyVersion": "%s", "personaSeed": 0,
@@ -48,7 +47,7 @@ class SampleScoringLambdaTest {
                 .body("scored", equalTo(1))
                 .body("cost.calls", equalTo(3));
 
-        Map<Integer, EvaluationChain> chains = archive.chains("eval-1");
+        Map<Integer, EvaluationChain> chains = database.chains("eval-1");
         assertThat(chains).containsOnlyKeys(3);
         EvaluationChain chain = chains.get(3);
         assertThat(chain.status()).isEqualTo(ChainStatus.OK);
