@@ -13,12 +13,15 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Load driver for infra/bench/load.sh: CLIENTS closed-loop clients, each sending its next request as soon as the last
  * one is answered, for WARMUP + DURATION seconds against a running {@code pgenrm serve}; only requests started after
- * the warm-up count. The mix is mostly whole evaluations, with the single steps beside them; every request carries
- * text no other request had (so no cache answers it), for one of 20 users. Prints requests, throughput, latency
+ * the warm-up count. Half the iterations are a whole evaluation, half the single steps of one evaluation by reference
+ * (resolveHistory, inducePersona, generateRubric, scoreSamples, aggregateScores, as Step Functions calls them); every
+ * request carries text no other request had (so no cache answers it), for one of 20 users. Prints requests, throughput, latency
  * percentiles (overall and per function) and every error by kind. An error is any answer but 200, or no answer
  * within the timeout.
  *
@@ -28,6 +31,12 @@ public class LoadDriver {
     private static final Duration TIMEOUT = Duration.ofSeconds(300);
     private static final String[] WORDS = {"tea", "egg", "tree", "bread", "river", "garden", "bike", "lamp", "sock",
             "cloud", "piano", "stone", "kite", "map", "salt", "chair"};
+
+    private static final String IND_2 = "{\"ind\": 2, \"pro\": 0, \"selfWeight\": 0.5, \"prototypeWeight\": 0.5}";
+    private static final String IND_1 = "{\"ind\": 1, \"pro\": 0, \"selfWeight\": 0.5, \"prototypeWeight\": 0.5}";
+    private static final String RUBRIC = "{\"criteria\": [{\"name\": \"Structured with bullet or numbered lists\", "
+            + "\"weight\": 60}, {\"name\": \"Concise, to-the-point answers\", \"weight\": 40}]}";
+    private static final Pattern VERSION = Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"");
 
     record Sample(String path, long startedNanos, long micros, String error) {
     }
@@ -51,12 +60,12 @@ public class LoadDriver {
                 SplittableRandom random = new SplittableRandom(client);
                 try {
                     while (System.nanoTime() < stopAt) {
-                        Map.Entry<String, String> request = request(random, serial.incrementAndGet());
-                        long started = System.nanoTime();
-                        String error = send(http, base + request.getKey(), request.getValue());
-                        long micros = (System.nanoTime() - started) / 1_000;
-                        if (started >= measureFrom) {
-                            samples.add(new Sample(request.getKey(), started, micros, error));
+                        Client session = new Client(http, base, measureFrom, samples);
+                        long n = serial.incrementAndGet();
+                        if (random.nextBoolean()) {
+                            session.evaluate(random, n);
+                        } else {
+                            session.steps(random, n);
                         }
                     }
                 } finally {
@@ -71,53 +80,85 @@ public class LoadDriver {
         report(samples, clients, seconds, warmup, measuredSeconds);
     }
 
-    private static String send(HttpClient http, String url, String body) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                String text = response.body();
-                return "HTTP " + response.statusCode() + " " + text.substring(0, Math.min(120, text.length()));
+    /** One client's requests, each timed and recorded once the warm-up is over. */
+    private record Client(HttpClient http, String base, long measureFrom, List<Sample> samples) {
+        /** A whole evaluation at Ind-2, history given inline. */
+        void evaluate(SplittableRandom random, long n) {
+            String user = user(random);
+            send("/evaluate", "{\"requestId\": \"load-" + n + "\", \"userId\": \"" + user + "\", \"history\": "
+                    + history(random, user) + ", \"scenario\": " + scenario(random, n) + ", \"scaling\": "
+                    + IND_2 + "}");
+        }
+
+        /**
+         * The single steps of one evaluation as the Step Functions machine calls them, by reference: store the
+         * history, induce its persona, a rubric, score one sample, aggregate. Each step names what the one before
+         * stored, so a step is sent only when the one before succeeded.
+         */
+        void steps(SplittableRandom random, long n) {
+            String user = user(random);
+            String scenario = scenario(random, n);
+            String answer = send("/resolveHistory", "{\"userId\": \"" + user + "\", \"history\": "
+                    + history(random, user) + "}");
+            Matcher version = answer == null ? null : VERSION.matcher(answer);
+            if (version == null || !version.find()) {
+                return;
             }
-            return null;
-        } catch (Exception e) {
-            return e.getClass().getSimpleName();
+            String persona = "{\"userId\": \"" + user + "\", \"historyVersion\": \"" + version.group(1)
+                    + "\", \"seed\": " + n + "}";
+            String evaluation = "load-steps-" + n;
+            String job = "{\"source\": \"SELF\", \"userId\": \"" + user + "\", \"historyVersion\": \""
+                    + version.group(1) + "\", \"personaSeed\": " + n + ", \"rubricStep\": true, \"itemSeed\": "
+                    + n + ", \"reversedOrder\": false, \"samples\": [{\"slot\": 0, \"sampleIndex\": 0, "
+                    + "\"seed\": " + n + "}]}";
+            if (send("/inducePersona", persona) == null
+                    || send("/generateRubric", "{\"persona\": " + persona + ", \"scenario\": " + scenario
+                            + ", \"seed\": " + n + "}") == null
+                    || send("/scoreSamples", "{\"evaluationId\": \"" + evaluation + "\", \"job\": " + job
+                            + ", \"persona\": " + persona + ", \"rubric\": " + RUBRIC + ", \"scenario\": "
+                            + scenario + "}") == null) {
+                return;
+            }
+            send("/aggregateScores", "{\"evaluationId\": \"" + evaluation + "\", \"userId\": \"" + user
+                    + "\", \"candidateCount\": 2, \"scaling\": " + IND_1 + ", \"prototypeId\": -1, "
+                    + "\"neighbours\": [], \"samples\": 1}");
+        }
+
+        /** The answer's body, or null after recording the error: any answer but 200, or none in time. */
+        private String send(String path, String body) {
+            long started = System.nanoTime();
+            String error;
+            String answer = null;
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(TIMEOUT).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                String text = response.body();
+                error = response.statusCode() == 200 ? null
+                        : "HTTP " + response.statusCode() + " " + text.substring(0, Math.min(120, text.length()));
+                answer = error == null ? text : null;
+            } catch (Exception e) {
+                error = e.getClass().getSimpleName();
+            }
+            if (started >= measureFrom) {
+                samples.add(new Sample(path, started, (System.nanoTime() - started) / 1_000, error));
+            }
+            return answer;
         }
     }
 
-    /** A function and its body: 50% evaluate, then scoreSample, generateRubric, inducePersona, aggregateScores. */
-    private static Map.Entry<String, String> request(SplittableRandom random, long n) {
-        String user = "u" + random.nextInt(20);
-        String history = "{\"userId\": \"" + user + "\", \"pairs\": [" + pair(random, user, 0) + ", "
-                + pair(random, user, 1) + "]}";
-        String scenario = "{\"context\": [{\"role\": \"user\", \"content\": \"How do I look after a "
-                + word(random) + " " + n + "?\"}], \"candidates\": [\"" + prose(random, n) + "\", \"" + list(random, n)
-                + "\"]}";
-        int pick = random.nextInt(20);
-        if (pick < 10) {
-            return Map.entry("/evaluate", "{\"requestId\": \"load-" + n + "\", \"userId\": \"" + user
-                    + "\", \"history\": " + history + ", \"scenario\": " + scenario + ", \"scaling\": {\"ind\": 2, "
-                    + "\"pro\": 0, \"selfWeight\": 0.5, \"prototypeWeight\": 0.5}}");
-        }
-        String persona = "{\"userId\": \"" + user + "\", \"featureWeights\": {\"LISTS\": " + random.nextDouble()
-                + ", \"LENGTH\": -" + random.nextDouble() + "}}";
-        if (pick < 13) {
-            return Map.entry("/scoreSample", "{\"persona\": " + persona + ", \"rubric\": {\"criteria\": [{\"name\": "
-                    + "\"Structured with bullet or numbered lists\", \"weight\": 60}, {\"name\": \"Concise, "
-                    + "to-the-point answers\", \"weight\": 40}]}, \"scenario\": " + scenario + ", \"source\": "
-                    + "\"SELF\", \"sampleIndex\": 0, \"seed\": " + n + ", \"itemSeed\": " + n + "}");
-        }
-        if (pick < 16) {
-            return Map.entry("/generateRubric", "{\"persona\": " + persona + ", \"scenario\": " + scenario
-                    + ", \"seed\": " + n + "}");
-        }
-        if (pick < 18) {
-            return Map.entry("/inducePersona", "{\"history\": " + history + ", \"seed\": " + n + "}");
-        }
-        return Map.entry("/aggregateScores", "{\"userId\": \"" + user + "\", \"candidateCount\": 2, \"scaling\": "
-                + "{\"ind\": 2, \"pro\": 0, \"selfWeight\": 0.5, \"prototypeWeight\": 0.5}, \"chains\": ["
-                + chain(0, random) + ", " + chain(1, random) + "], \"prototypeId\": -1, \"neighbours\": []}");
+    private static String user(SplittableRandom random) {
+        return "u" + random.nextInt(20);
+    }
+
+    private static String history(SplittableRandom random, String user) {
+        return "{\"userId\": \"" + user + "\", \"pairs\": [" + pair(random, user, 0) + ", " + pair(random, user, 1)
+                + "]}";
+    }
+
+    private static String scenario(SplittableRandom random, long n) {
+        return "{\"context\": [{\"role\": \"user\", \"content\": \"How do I look after a " + word(random) + " " + n
+                + "?\"}], \"candidates\": [\"" + prose(random, n) + "\", \"" + list(random, n) + "\"]}";
     }
 
     private static String pair(SplittableRandom random, String user, int i) {
@@ -125,14 +166,6 @@ public class LoadDriver {
         return "{\"context\": [{\"role\": \"user\", \"content\": \"How do I make " + thing + "?\"}], \"chosen\": \"- "
                 + word(random) + "\\n- " + word(random) + "\\n- done\", \"rejected\": \"You take the " + thing
                 + " and the " + word(random) + ", then you " + word(random) + " it for " + user + " until done.\"}";
-    }
-
-    private static String chain(int index, SplittableRandom random) {
-        double a = 1 + random.nextInt(9);
-        double b = 1 + random.nextInt(9);
-        return "{\"source\": \"SELF\", \"personaUserId\": \"u\", \"sampleIndex\": " + index + ", \"seed\": " + index
-                + ", \"status\": \"OK\", \"scores\": [{\"candidate\": 0, \"criterionScores\": [" + a + "], \"total\": "
-                + a + "}, {\"candidate\": 1, \"criterionScores\": [" + b + "], \"total\": " + b + "}]}";
     }
 
     private static String prose(SplittableRandom random, long n) {
