@@ -35,16 +35,15 @@ public final class RewardCache {
         };
     }
 
-    /** The evaluation {@code id}, found, or started by {@code start} and kept once it has scored. */
+    /**
+     * The evaluation {@code id}, found, or started by {@code start} and kept once it has scored. The future handed out
+     * (and held) completes only after a failure has left the map, so nobody who saw a failure can be served it again.
+     */
     public Lookup lookup(String id, Supplier<CompletableFuture<EvaluationResult>> start) {
         CompletableFuture<EvaluationResult> started;
+        CompletableFuture<EvaluationResult> held = new CompletableFuture<>();
         synchronized (this) {
             CompletableFuture<EvaluationResult> found = entries.get(id);
-            // A failure leaves the map in a callback that may run after its caller has seen it: never serve one.
-            if (found != null && found.isDone() && !scored(found)) {
-                entries.remove(id, found);
-                found = null;
-            }
             if (found != null) {
                 hits.incrementAndGet();
                 return new Lookup(found, true);
@@ -52,21 +51,22 @@ public final class RewardCache {
             misses.incrementAndGet();
             started = start.get();
             if (capacity > 0) {
-                entries.put(id, started);
+                entries.put(id, held);
             }
         }
         started.whenComplete((result, failure) -> {
             if (failure != null || !result.scored()) {
                 synchronized (this) {
-                    entries.remove(id, started);
+                    entries.remove(id, held);
                 }
             }
+            if (failure != null) {
+                held.completeExceptionally(failure);
+            } else {
+                held.complete(result);
+            }
         });
-        return new Lookup(started, false);
-    }
-
-    private static boolean scored(CompletableFuture<EvaluationResult> done) {
-        return !done.isCompletedExceptionally() && done.join().scored();
+        return new Lookup(held, false);
     }
 
     /** A finished evaluation that scored, while it is held. */
